@@ -1,0 +1,47 @@
+"""rnn_lib: the small numpy RNN behind *Recurrent Neural Networks, Step by Step*.
+
+Each module holds one idea of the book:
+
+- ``activations``: sigmoid and tanh with their derivatives
+- ``rnn``: Params, the forward pass and backpropagation through time
+- ``loss``: binary cross-entropy in any log base
+- ``gradcheck``: finite-difference gradients
+- ``train``: gradient descent
+- ``data``: tokens, vocabulary, embeddings, the slides' worked example
+- ``plots``, ``notebook``: figures and notebook helpers (not needed by the maths)
+"""
+
+from .activations import sigmoid, sigmoid_prime, tanh, tanh_prime
+from .data import EOS, Vocabulary, WorkedExample, embed, tokenize, worked_example
+from .gradcheck import check_gradients, numerical_gradient, numerical_grads, relative_error
+from .loss import log_loss, log_loss_from_logit
+from .rnn import Params, Trace, bptt, evaluate_loss, forward
+from .train import History, gradient_descent, gradient_step, updates_to_reach
+
+__all__ = [
+    "EOS",
+    "History",
+    "Params",
+    "Trace",
+    "Vocabulary",
+    "WorkedExample",
+    "bptt",
+    "check_gradients",
+    "embed",
+    "evaluate_loss",
+    "forward",
+    "gradient_descent",
+    "gradient_step",
+    "log_loss",
+    "log_loss_from_logit",
+    "numerical_gradient",
+    "numerical_grads",
+    "relative_error",
+    "sigmoid",
+    "sigmoid_prime",
+    "tanh",
+    "tanh_prime",
+    "tokenize",
+    "updates_to_reach",
+    "worked_example",
+]

@@ -1,0 +1,290 @@
+"""The RNN of the slides: forward pass through time and backpropagation through time.
+
+Row vectors multiply from the left, as on the slides. For t = 1 … T:
+
+    z_t = x_t W_eh + h_{t−1} W_hh + b_h      proposed hidden state  (1, H)
+    h_t = tanh(z_t)                          hidden state           (1, H)
+    o_t = h_t W_hy + b_y                     logit                  (1, Y)
+    ŷ_t = σ(o_t)                             predicted probability  (1, Y)
+
+with h_0 = 0 unless given. Explained in the chapters *The forward pass*
+(slides 2–5) and *Backpropagation through time* (slide 10).
+
+Shapes: T time steps, E embedding size, H hidden size, Y outputs, N documents.
+One document is X (T, E); a batch is X (N, T, E) and every result gains a
+leading N.
+"""
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from . import _checks
+from .activations import sigmoid
+from .loss import bce_with_logits
+
+LOSS_ON = ("last", "all")
+
+
+@dataclass(frozen=True, eq=False)
+class Params:
+    """The weights of the RNN (the slides' EH, HH and HY weights, plus biases).
+
+    W_eh: (E, H) embedding → hidden.     W_hh: (H, H) hidden → hidden.
+    W_hy: (H, Y) hidden → output.        b_h: (H,) or None for zeros.
+    b_y: (Y,) or None for zeros.
+    Every array is stored as a float64 copy and checked for shape and finiteness.
+    """
+
+    W_eh: np.ndarray
+    W_hh: np.ndarray
+    W_hy: np.ndarray
+    b_h: np.ndarray = None
+    b_y: np.ndarray = None
+
+    def __post_init__(self):
+        W_eh = _checks.as_float_array(self.W_eh, "W_eh", ndims=(2,)).copy()
+        E, H = W_eh.shape
+        W_hh = _checks.as_float_array(self.W_hh, "W_hh", ndims=(2,)).copy()
+        if W_hh.shape[0] != W_hh.shape[1]:
+            raise ValueError(f"W_hh must be square (H, H), got shape {W_hh.shape}")
+        if W_hh.shape[0] != H:
+            raise ValueError(
+                f"W_hh has shape {W_hh.shape} but W_eh {W_eh.shape} has H = {H} columns:"
+                f" W_hh must be (H, H) = ({H}, {H})"
+            )
+        W_hy = _checks.as_float_array(self.W_hy, "W_hy", ndims=(2,)).copy()
+        if W_hy.shape[0] != H:
+            raise ValueError(
+                f"W_hy has shape {W_hy.shape} but the hidden size is H = {H}:"
+                f" W_hy must be (H, Y) = ({H}, Y)"
+            )
+        Y = W_hy.shape[1]
+        b_h = self._bias(self.b_h, "b_h", H)
+        b_y = self._bias(self.b_y, "b_y", Y)
+        for name, value in zip(self.names(), (W_eh, W_hh, W_hy, b_h, b_y)):
+            if 0 in value.shape:
+                raise ValueError(f"{name} has shape {value.shape}: every size must be at least 1")
+            object.__setattr__(self, name, value)
+
+    @staticmethod
+    def _bias(value, name, size):
+        if value is None:
+            return np.zeros(size)
+        bias = _checks.as_float_array(value, name, ndims=(1,)).copy()
+        if bias.shape != (size,):
+            raise ValueError(f"{name} must have shape ({size},), got {bias.shape}")
+        return bias
+
+    @staticmethod
+    def names():
+        """The parameter names in a fixed order: W_eh, W_hh, W_hy, b_h, b_y."""
+        return tuple(f.name for f in fields(Params))
+
+    @property
+    def E(self):
+        """Embedding size."""
+        return self.W_eh.shape[0]
+
+    @property
+    def H(self):
+        """Hidden size."""
+        return self.W_eh.shape[1]
+
+    @property
+    def Y(self):
+        """Number of outputs."""
+        return self.W_hy.shape[1]
+
+    def items(self):
+        """(name, array) pairs in the order of ``names()``."""
+        return [(name, getattr(self, name)) for name in self.names()]
+
+    def replace(self, **arrays):
+        """A new Params with some arrays replaced, for example ``p.replace(W_hy=W)``."""
+        return Params(**{**dict(self.items()), **arrays})
+
+    def __repr__(self):
+        shapes = ", ".join(f"{name}={array.shape}" for name, array in self.items())
+        return f"Params({shapes})"
+
+
+@dataclass(frozen=True, eq=False)
+class Trace:
+    """Everything the forward pass computed, kept for the backward pass.
+
+    z: (T, H) proposed hidden states.   h: (T, H) hidden states h_1 … h_T.
+    o: (T, Y) logits.                   y_hat: (T, Y) predicted probabilities.
+    h0: (H,) the initial hidden state.
+    A batch adds a leading N to every field.
+    """
+
+    z: np.ndarray
+    h: np.ndarray
+    o: np.ndarray
+    y_hat: np.ndarray
+    h0: np.ndarray
+
+
+def _check_params(params):
+    if not isinstance(params, Params):
+        raise TypeError(f"params must be an rnn_lib.Params, got {type(params).__name__}")
+
+
+def _check_inputs(params, X, h0):
+    """Validate X and h0 against params; return X as (N, T, E), h0 as (N, H), and whether batched."""
+    _check_params(params)
+    X = _checks.as_float_array(X, "X", ndims=(2, 3))
+    batched = X.ndim == 3
+    X3 = X if batched else X[None]
+    N, T, E = X3.shape
+    if batched and N == 0:
+        raise ValueError("X holds no documents (N = 0): give at least one")
+    if T == 0:
+        raise ValueError("X is an empty sequence (T = 0): give at least one token")
+    if E != params.E:
+        raise ValueError(
+            f"X has shape {X.shape} but W_eh expects embeddings of size E = {params.E}"
+        )
+    if h0 is None:
+        return X3, np.zeros((N, params.H)), batched
+    h0 = _checks.as_float_array(h0, "h0", ndims=(1, 2) if batched else (1,))
+    if h0.shape[-1] != params.H:
+        raise ValueError(f"h0 has shape {h0.shape} but the hidden size is H = {params.H}")
+    if h0.ndim == 2 and h0.shape[0] != N:
+        raise ValueError(f"h0 has {h0.shape[0]} rows but X holds N = {N} documents")
+    return X3, np.broadcast_to(h0, (N, params.H)).copy(), batched
+
+
+def _check_labels(y, N, Y, batched):
+    """Return labels as (N, Y): one label (or Y labels) per document."""
+    y = _checks.as_float_array(y, "y", ndims=(0, 1, 2))
+    expected = ((N,), (N, Y)) if batched else ((), (Y,))
+    if Y == 1 and batched:
+        expected += ((N, 1),)
+    if y.shape not in expected:
+        raise ValueError(
+            f"y has shape {y.shape} but the RNN needs one label per document and output:"
+            f" expected {' or '.join(str(s) for s in expected)}"
+        )
+    _checks.check_binary_labels(y)
+    return y.reshape(N, Y)
+
+
+def _check_training_inputs(params, X, y, h0, loss_on):
+    """Validate everything bptt needs; return X (N, T, E), h0 (N, H) and y (N, Y)."""
+    _checks.check_choice(loss_on, "loss_on", LOSS_ON)
+    X, h0, batched = _check_inputs(params, X, h0)
+    return X, h0, _check_labels(y, X.shape[0], params.Y, batched)
+
+
+def _check_finite_result(arrays, what):
+    for name, array in arrays:
+        if not np.all(np.isfinite(array)):
+            raise FloatingPointError(
+                f"{what} overflowed: {name} is not finite. The weights or inputs are too large"
+                " for float64; scale them down."
+            )
+
+
+def _forward(params, X, h0):
+    """Forward pass over a batch. X: (N, T, E), h0: (N, H). Returns z, h (N, T, H) and o (N, T, Y).
+
+    Overflow is not warned about here: the public functions check the results
+    and raise a clear error instead.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _forward_steps(params, X, h0)
+
+
+def _forward_steps(params, X, h0):
+    N, T, _ = X.shape
+    x_contribution = (X.reshape(N * T, -1) @ params.W_eh).reshape(N, T, -1) + params.b_h
+    z = np.empty_like(x_contribution)
+    h = np.empty_like(x_contribution)
+    h_prev = h0
+    for t in range(T):
+        z[:, t] = x_contribution[:, t] + h_prev @ params.W_hh
+        h_prev = h[:, t] = np.tanh(z[:, t])
+    o = h @ params.W_hy + params.b_y
+    return z, h, o
+
+
+def forward(params, X, h0=None):
+    """Run the RNN over one document or a batch.
+
+    params: Params. X: (T, E) or (N, T, E) embeddings. h0: (H,), or (N, H) for a
+    batch; None means zeros. Returns a Trace with z, h (T, H), o, y_hat (T, Y),
+    each with a leading N when X is a batch.
+    """
+    X, h0, batched = _check_inputs(params, X, h0)
+    z, h, o = _forward(params, X, h0)
+    _check_finite_result([("z", z), ("o", o)], "The forward pass")
+    trace = Trace(z=z, h=h, o=o, y_hat=sigmoid(o), h0=h0)
+    if batched:
+        return trace
+    return Trace(*(getattr(trace, f.name)[0] for f in fields(Trace)))
+
+
+def _loss_and_dlogits(o, y, loss_on):
+    """Natural-log BCE of logits o (N, T, Y) for labels y (N, Y), and dL/do (N, T, Y).
+
+    ``last`` scores only o_T; ``all`` sums the loss of every step (slide 10's
+    L = Σ_t L^(t)). Both average over the N documents.
+    """
+    N = o.shape[0]
+    scored = o[:, -1:] if loss_on == "last" else o
+    labels = y[:, None, :]
+    loss = float(np.sum(bce_with_logits(labels, scored)) / N)
+    d_o = np.zeros_like(o)
+    d_o[:, -scored.shape[1]:] = (sigmoid(scored) - labels) / N
+    return loss, d_o
+
+
+def _backward(params, X, h0, h, d_o):
+    """Backpropagation through time for a batch, given dL/do (N, T, Y). Returns grads as Params."""
+    N, T, E = X.shape
+    H = params.H
+    d_z = np.empty_like(h)
+    d_h_next = np.zeros((N, H))
+    for t in reversed(range(T)):
+        d_h = d_o[:, t] @ params.W_hy.T + d_h_next
+        d_z[:, t] = d_h * (1.0 - h[:, t] ** 2)
+        d_h_next = d_z[:, t] @ params.W_hh.T
+    h_prev = np.concatenate([h0[:, None], h[:, :-1]], axis=1)
+    d_z_rows = d_z.reshape(N * T, H)
+    return Params(
+        W_eh=X.reshape(N * T, E).T @ d_z_rows,
+        W_hh=h_prev.reshape(N * T, H).T @ d_z_rows,
+        W_hy=h.reshape(N * T, H).T @ d_o.reshape(N * T, -1),
+        b_h=d_z_rows.sum(axis=0),
+        b_y=d_o.sum(axis=(0, 1)),
+    )
+
+
+def bptt(params, X, y, h0=None, loss_on="last"):
+    """Loss and its gradient with respect to every weight, by backpropagation through time.
+
+    params: Params. X: (T, E) or (N, T, E). y: the document's label (0 or 1;
+    shape () or (Y,)), or one per document for a batch ((N,) or (N, Y)).
+    loss_on: "last" scores the prediction after the last step (many-to-one, the
+    slides' sentiment task); "all" sums the losses of every step (many-to-many,
+    slide 10). The loss is natural-log binary cross-entropy averaged over the
+    batch. Returns (loss: float, grads: Params of the same shapes as params).
+    """
+    X, h0, y = _check_training_inputs(params, X, y, h0, loss_on)
+    z, h, o = _forward(params, X, h0)
+    _check_finite_result([("z", z), ("o", o)], "The forward pass")
+    loss, d_o = _loss_and_dlogits(o, y, loss_on)
+    grads = _backward(params, X, h0, h, d_o)
+    _check_finite_result(grads.items(), "Backpropagation")
+    return loss, grads
+
+
+def evaluate_loss(params, X, y, h0=None, loss_on="last"):
+    """The loss alone (natural log), as ``bptt`` computes it: for finite differences and curves."""
+    X, h0, y = _check_training_inputs(params, X, y, h0, loss_on)
+    _, _, o = _forward(params, X, h0)
+    _check_finite_result([("o", o)], "The forward pass")
+    return _loss_and_dlogits(o, y, loss_on)[0]
+
