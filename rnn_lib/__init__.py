@@ -16,7 +16,14 @@ from .data import EOS, Vocabulary, WorkedExample, embed, tokenize, worked_exampl
 from .gradcheck import check_gradients, numerical_gradient, numerical_grads, relative_error
 from .loss import log_loss, log_loss_from_logit
 from .rnn import Params, Trace, bptt, evaluate_loss, forward
-from .train import History, gradient_descent, gradient_step, updates_to_reach
+from .train import (
+    History,
+    gradient_descent,
+    gradient_step,
+    learning_rate_to_reach,
+    updates_needed,
+    updates_to_reach,
+)
 
 __all__ = [
     "EOS",
@@ -32,6 +39,7 @@ __all__ = [
     "forward",
     "gradient_descent",
     "gradient_step",
+    "learning_rate_to_reach",
     "log_loss",
     "log_loss_from_logit",
     "numerical_gradient",
@@ -42,6 +50,7 @@ __all__ = [
     "tanh",
     "tanh_prime",
     "tokenize",
+    "updates_needed",
     "updates_to_reach",
     "worked_example",
 ]
