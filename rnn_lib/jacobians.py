@@ -1,0 +1,215 @@
+"""Slide 10's formula, term by term: the gradient of W_hh as a sum over paths back in time.
+
+Explained in the chapter *Backpropagation through time* (slide 10). For the
+loss L_t of step t, slide 10 writes
+
+    ∂L_t/∂W_hh = ∂L_t/∂h_t · Σ_{k=1}^{t} ∂h_t/∂h_k · ∂⁺h_k/∂W_hh,
+    ∂h_t/∂h_k  = ∂h_t/∂h_{t−1} ∂h_{t−1}/∂h_{t−2} ⋯ ∂h_{k+1}/∂h_k,
+
+where ∂⁺h_k/∂W_hh is the *immediate* partial (h_{k−1} held fixed). With row
+vectors multiplied from the left, one step's Jacobian is
+
+    ∂h_i/∂h_{i−1} = diag(1 − h_i²) W_hhᵀ      (H, H), entry [a, b] = ∂h_i[a]/∂h_{i−1}[b].
+
+``rnn.bptt`` computes the same sum right to left, one vector–matrix product
+per step; this module builds every term separately, so that the chapter can
+show each term, measure it, and drop some of them (truncated BPTT).
+
+The functions take one document: X (T, E). Time indices t and k are 1-based
+as in the book (h_0 is the initial state, h_T the last).
+"""
+
+import numbers
+
+import numpy as np
+
+from . import _checks
+from .activations import sigmoid
+from .rnn import Params, Trace, _check_training_inputs, _forward
+
+
+def _check_trace(params, trace):
+    if not isinstance(params, Params):
+        raise TypeError(f"params must be an rnn_lib.Params, got {type(params).__name__}")
+    if not isinstance(trace, Trace):
+        raise TypeError(f"trace must be an rnn_lib.Trace (from forward), got {type(trace).__name__}")
+    h = np.asarray(trace.h)
+    if h.ndim != 2:
+        raise ValueError(
+            f"trace.h has shape {h.shape}: give the Trace of one document, h of shape (T, H)"
+        )
+    if h.shape[1] != params.H:
+        raise ValueError(f"trace.h has shape {h.shape} but the hidden size of params is H = {params.H}")
+
+
+def _check_time(value, name, low, high):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer time step, got {value!r}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low} and {high}, got {value}")
+    return int(value)
+
+
+def _check_document(params, X, y, h0, loss_on):
+    """One document only: X (T, E). Returns X (T, E), h0 (H,), y (Y,)."""
+    X = _checks.as_float_array(X, "X", ndims=(2, 3))
+    if X.ndim == 3:
+        raise ValueError(
+            f"X has shape {X.shape}: these functions take one document, X of shape (T, E);"
+            " for a batch, average the gradients of its documents"
+        )
+    X3, h0, y = _check_training_inputs(params, X, y, h0, loss_on)
+    return X3[0], h0[0], y[0]
+
+
+def _jacobians(W_hh, h):
+    """diag(1 − h_i²) W_hhᵀ for every step: h (T, H) → (T, H, H)."""
+    return (1.0 - h**2)[:, :, None] * W_hh.T[None, :, :]
+
+
+def _product(jacobians, t, k):
+    """∂h_t/∂h_k = J_t J_{t−1} ⋯ J_{k+1}, with J_i = jacobians[i − 1]; the identity when k = t."""
+    result = np.eye(jacobians.shape[1])
+    for i in range(t, k, -1):  # i = t, t−1, …, k+1: the latest step stays leftmost
+        result = result @ jacobians[i - 1]
+    return result
+
+
+def _immediate(h_prev, h_k):
+    """∂⁺h_k/∂W_hh with h_{k−1} fixed: (H, H, H), entry [i, a, b] = (1 − h_k[i]²) h_{k−1}[a] δ_ib."""
+    H = h_k.shape[0]
+    tensor = np.zeros((H, H, H))
+    for i in range(H):
+        tensor[i, :, i] = (1.0 - h_k[i] ** 2) * h_prev
+    return tensor
+
+
+def step_jacobians(params, trace):
+    """The Jacobian of every step, ∂h_t/∂h_{t−1} = diag(1 − h_t²) W_hhᵀ, for t = 1 … T.
+
+    params: Params. trace: the Trace of one document (``forward(params, X)``, X (T, E)).
+    Returns (T, H, H); entry [t − 1, a, b] = ∂h_t[a]/∂h_{t−1}[b]. The transpose
+    comes from the row-vector convention: h_t[a] = tanh(Σ_b h_{t−1}[b] W_hh[b, a] + …).
+    """
+    _check_trace(params, trace)
+    return _jacobians(params.W_hh, np.asarray(trace.h, dtype=float))
+
+
+def jacobian_product(jacobians, t, k):
+    """∂h_t/∂h_k as slide 10's product of adjacent steps: J_t J_{t−1} ⋯ J_{k+1}.
+
+    jacobians: (T, H, H) from ``step_jacobians`` (jacobians[i − 1] = ∂h_i/∂h_{i−1}).
+    t, k: 1-based steps with 0 ≤ k ≤ t ≤ T (k = 0 is the initial state h_0).
+    Returns (H, H); the identity when k = t. The order matters: matrices do not
+    commute, and the latest step's Jacobian is leftmost.
+    """
+    jacobians = _checks.as_float_array(jacobians, "jacobians", ndims=(3,))
+    T, H, H2 = jacobians.shape
+    if H != H2:
+        raise ValueError(f"jacobians must have shape (T, H, H), got {jacobians.shape}")
+    t = _check_time(t, "t", 0, T)
+    k = _check_time(k, "k", 0, t)
+    return _product(jacobians, t, k)
+
+
+def immediate_dh_dW_hh(trace, k):
+    """The immediate partial ∂⁺h_k/∂W_hh, holding h_{k−1} fixed: a 3-D tensor (H, H, H).
+
+    trace: the Trace of one document. k: 1-based step, 1 ≤ k ≤ T.
+    Entry [i, a, b] = ∂h_k[i]/∂W_hh[a, b] = (1 − h_k[i]²) h_{k−1}[a] if i = b, else 0.
+    A row vector g = dL/dh_k contracts it to g · ∂⁺h_k/∂W_hh = h_{k−1}ᵀ (g ⊙ (1 − h_k²)), (H, H).
+    """
+    if not isinstance(trace, Trace):
+        raise TypeError(f"trace must be an rnn_lib.Trace (from forward), got {type(trace).__name__}")
+    h = np.asarray(trace.h, dtype=float)
+    if h.ndim != 2:
+        raise ValueError(f"trace.h has shape {h.shape}: give the Trace of one document, h of shape (T, H)")
+    k = _check_time(k, "k", 1, h.shape[0])
+    h_prev = np.asarray(trace.h0, dtype=float) if k == 1 else h[k - 2]
+    return _immediate(h_prev, h[k - 1])
+
+
+def _terms(params, X, y, h0, loss_on):
+    """Every term of slide 10's double sum: (T, T, H, H), [t − 1, k − 1] = term (t, k); zero for k > t."""
+    z, h, o = (a[0] for a in _forward(params, X[None], h0[None]))
+    T, H = h.shape
+    h_prev = np.vstack([h0[None], h[:-1]])
+    jacobians = _jacobians(params.W_hh, h)
+    dL_do = sigmoid(o) - y  # (T, Y): dL_t/do_t = ŷ_t − y for every step
+    scored = [T] if loss_on == "last" else range(1, T + 1)
+    terms = np.zeros((T, T, H, H))
+    for t in scored:
+        dL_dh_t = dL_do[t - 1] @ params.W_hy.T  # ∂L_t/∂ŷ_t · ∂ŷ_t/∂h_t, (H,)
+        for k in range(1, t + 1):
+            dL_dh_k = dL_dh_t @ _product(jacobians, t, k)  # · ∂h_t/∂h_k
+            immediate = _immediate(h_prev[k - 1], h[k - 1])  # ∂⁺h_k/∂W_hh, (H, H, H)
+            terms[t - 1, k - 1] = np.einsum("i,iab->ab", dL_dh_k, immediate)
+    return terms
+
+
+def whh_gradient_terms(params, X, y, h0=None, loss_on="last"):
+    """Slide 10's formula for dL/dW_hh, term by term, and its sum.
+
+    params: Params. X: one document (T, E). y: its label (0 or 1). h0: (H,) or
+    None for zeros. loss_on: "last" (many-to-one, L = L_T) or "all"
+    (many-to-many, L = Σ_t L_t), natural-log binary cross-entropy as in ``bptt``.
+    Returns (terms, dL_dW_hh): terms (T, T, H, H) with terms[t − 1, k − 1] =
+    ∂L_t/∂h_t · ∂h_t/∂h_k · ∂⁺h_k/∂W_hh (zero where k > t, and for t < T under
+    "last"); dL_dW_hh (H, H) is their sum, equal to ``bptt(...)[1].W_hh``.
+    """
+    X, h0, y = _check_document(params, X, y, h0, loss_on)
+    terms = _terms(params, X, y, h0, loss_on)
+    return terms, terms.sum(axis=(0, 1))
+
+
+def _check_K(K):
+    if isinstance(K, bool) or not isinstance(K, numbers.Integral):
+        raise TypeError(f"K must be a whole number of steps, got {K!r}")
+    if K < 1:
+        raise ValueError(f"K must be at least 1 (K = 1 keeps only the immediate terms), got {K}")
+    return int(K)
+
+
+def _truncation_mask(T, K):
+    """(T, T) booleans: True where term (t, k) is kept, that is 0 ≤ t − k < K."""
+    t = np.arange(1, T + 1)[:, None]
+    k = np.arange(1, T + 1)[None, :]
+    return (t - k >= 0) & (t - k < K)
+
+
+def truncated_bptt_whh(params, X, y, K, h0=None, loss_on="last"):
+    """dL/dW_hh from the terms of slide 10's sum with t − k < K only (truncated BPTT).
+
+    Every loss L_t sends its gradient back at most K steps, to h_t … h_{t−K+1}
+    (Williams and Peng's BPTT(h) with h = K). K = 1 keeps only the immediate
+    terms k = t; K ≥ T keeps all and gives the true gradient. Arguments as in
+    ``whh_gradient_terms``; K: whole number ≥ 1. Returns (H, H).
+    """
+    K = _check_K(K)
+    X, h0, y = _check_document(params, X, y, h0, loss_on)
+    terms = _terms(params, X, y, h0, loss_on)
+    return terms[_truncation_mask(X.shape[0], K)].sum(axis=0)
+
+
+def truncation_errors(params, X, y, Ks, h0=None, loss_on="last"):
+    """How far truncated BPTT misses: ‖g_K − g‖ / ‖g‖ for each K in Ks (Frobenius norms).
+
+    g is the true dL/dW_hh, g_K the truncated one (``truncated_bptt_whh``).
+    Ks: a list of whole numbers ≥ 1. Returns (len(Ks),). Raises ValueError
+    if the true gradient is zero (the relative error is then undefined).
+    """
+    if isinstance(Ks, (str, bytes)) or not hasattr(Ks, "__iter__"):
+        raise TypeError(f"Ks must be a list of truncation lengths, got {Ks!r}")
+    Ks = [_check_K(K) for K in Ks]
+    if not Ks:
+        raise ValueError("Ks is empty: give at least one truncation length")
+    X, h0, y = _check_document(params, X, y, h0, loss_on)
+    terms = _terms(params, X, y, h0, loss_on)
+    true = terms.sum(axis=(0, 1))
+    scale = np.linalg.norm(true)
+    if scale == 0:
+        raise ValueError("the true gradient dL/dW_hh is zero: a relative error is undefined")
+    T = X.shape[0]
+    return np.array(
+        [np.linalg.norm(terms[_truncation_mask(T, K)].sum(axis=0) - true) / scale for K in Ks]
+    )
