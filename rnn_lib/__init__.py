@@ -15,7 +15,7 @@ from .activations import sigmoid, sigmoid_prime, tanh, tanh_prime
 from .data import EOS, Vocabulary, WorkedExample, embed, tokenize, worked_example
 from .gradcheck import check_gradients, numerical_gradient, numerical_grads, relative_error
 from .loss import log_loss, log_loss_from_logit
-from .rnn import Params, Trace, bptt, evaluate_loss, forward
+from .rnn import Contributions, Params, Trace, bptt, evaluate_loss, forward, step_contributions
 from .train import (
     History,
     gradient_descent,
@@ -26,6 +26,7 @@ from .train import (
 )
 
 __all__ = [
+    "Contributions",
     "EOS",
     "History",
     "Params",
@@ -47,6 +48,7 @@ __all__ = [
     "relative_error",
     "sigmoid",
     "sigmoid_prime",
+    "step_contributions",
     "tanh",
     "tanh_prime",
     "tokenize",

@@ -152,3 +152,112 @@ def weight_path(histories, pretend=None):
     ax.legend(fontsize=9, loc="lower left")
     fig.tight_layout()
     return fig
+
+
+_WEIGHT_BOX = "#e6e6e6"
+_LABEL_PLACES = {  # where an arrow's label sits: offset from the arrow's middle, and alignment
+    "above": ((0.0, 0.06), "center", "bottom"),
+    "right": ((0.08, 0.0), "left", "center"),
+    "left": ((-0.08, 0.0), "right", "center"),
+}
+
+
+def _numbers_text(array):
+    """A vector or matrix as rows of numbers: whole numbers without decimals, others with 3."""
+    array = np.atleast_2d(array)
+    whole = np.all(array == np.round(array))
+    cells = [[f"{v:.0f}" if whole else f"{v:.3f}" for v in row] for row in array]
+    cells = [["0" if c in ("-0", "-0.000") else c for c in row] for row in cells]
+    width = max(len(c) for row in cells for c in row)
+    return "\n".join("[" + " ".join(c.rjust(width) for c in row) + "]" for row in cells)
+
+
+class _Diagram:
+    """Boxes with a title and numbers, and arrows between them; lengths in inches."""
+
+    def __init__(self, width, height):
+        self.fig = plt.figure(figsize=(width, height))
+        self.ax = self.fig.add_axes((0, 0, 1, 1))
+        self.ax.set_xlim(0, width)
+        self.ax.set_ylim(0, height)
+        self.ax.axis("off")
+        self.boxes = {}  # key: (x, y, half width, half height)
+
+    def box(self, key, xy, title, array, color, width):
+        x, y = xy
+        body = _numbers_text(array)
+        height = 0.5 + 0.17 * body.count("\n")
+        self.ax.add_patch(
+            FancyBboxPatch(
+                (x - width / 2, y - height / 2), width, height, boxstyle="round,pad=0.02",
+                facecolor=color, edgecolor="#555555", linewidth=1.0,
+            )
+        )
+        self.ax.text(x, y + height / 2 - 0.05, title, ha="center", va="top", fontsize=9)
+        self.ax.text(
+            x, y - height / 2 + 0.06, body, ha="center", va="bottom", fontsize=9, family="monospace"
+        )
+        self.boxes[key] = (x, y, width / 2, height / 2)
+
+    def side(self, key, where):
+        """The middle of a box's left, right, top or bottom edge."""
+        x, y, half_width, half_height = self.boxes[key]
+        dx, dy = {"left": (-1, 0), "right": (1, 0), "top": (0, 1), "bottom": (0, -1)}[where]
+        return x + dx * half_width, y + dy * half_height
+
+    def arrow(self, start, end, label=None, place="above", dashed=False):
+        style = {"arrowstyle": "->", "color": "#333333", "linestyle": "--" if dashed else "-"}
+        self.ax.annotate("", xy=end, xytext=start, arrowprops=style)
+        if label:
+            (dx, dy), ha, va = _LABEL_PLACES[place]
+            x, y = (start[0] + end[0]) / 2 + dx, (start[1] + end[1]) / 2 + dy
+            self.ax.text(x, y, label, ha=ha, va=va, fontsize=9)
+
+
+def sequence_step(params, tokens, X, step, h0=None):
+    """One sequence step drawn as the slides draw it, with its numbers.
+
+    x_t (1, E) times W_eh (E, H), plus h_{t-1} (1, H) times W_hh (H, H), plus
+    b_h, is the proposed state z_t (1, H); tanh (the slides' "~") squashes it
+    into the new state h_t (1, H), which gives the prediction
+    y_hat_t = sigmoid(h_t W_hy + b_y) (1, Y). params: Params. tokens: T
+    strings. X: (T, E), one document. step: 1-based, the slides' "sequence step
+    t/T". h0: (H,) or None for zeros. Explained in the chapter *The forward
+    pass* (slides 2-5).
+    """
+    from .rnn import forward, step_contributions
+
+    T = len(tokens)
+    if np.ndim(X) != 2 or len(X) != T:
+        raise ValueError(
+            f"X must be one document of T = {T} rows (one per token), got shape {np.shape(X)}"
+        )
+    if not 1 <= step <= T:
+        raise ValueError(f"step must be between 1 and T = {T}, got {step}")
+    trace = forward(params, X, h0)
+    parts = step_contributions(params, X, h0)
+    t, x, h, h_prev = step - 1, f"x_{{{step}}}", f"h_{{{step}}}", f"h_{{{step - 1}}}"
+    top, middle, bottom, low = 2.85, 1.8, 0.75, 0.45
+    d = _Diagram(10.6, 3.9)
+    d.box("x", (1.0, top), f"${x}$ “{tokens[t]}”  1×E", X[t], _BOX["x"], 1.8)
+    d.box("h_prev", (1.0, bottom), f"${h_prev}$  1×H", parts.h_prev[t], _BOX["h"], 1.8)
+    d.box("W_eh", (2.6, top), "$W_{eh}$  E×H", params.W_eh, _WEIGHT_BOX, 1.1)
+    d.box("W_hh", (2.6, bottom), "$W_{hh}$  H×H", params.W_hh, _WEIGHT_BOX, 1.1)
+    d.box("xW", (4.1, top), f"${x} W_{{eh}}$  1×H", parts.x_W_eh[t], _BOX["x"], 1.5)
+    d.box("hW", (4.1, bottom), f"${h_prev} W_{{hh}}$  1×H", parts.h_prev_W_hh[t], _BOX["h"], 1.5)
+    d.box("z", (6.1, middle), f"proposed $z_{{{step}}}$  1×H", trace.z[t], _BOX["h"], 1.55)
+    d.box("h", (8.45, middle), f"new state ${h}$  1×H", trace.h[t], _BOX["h"], 1.55)
+    y_title = f"prediction $\\hat y_{{{step}}}$  1×Y"
+    d.box("y", (8.45, low), y_title, trace.y_hat[t], _BOX["y"], 1.7)
+    d.box("W_hy", (9.95, (middle + low) / 2), "$W_{hy}$  H×Y", params.W_hy, _WEIGHT_BOX, 1.1)
+    for a, b in [("x", "W_eh"), ("h_prev", "W_hh"), ("W_eh", "xW"), ("W_hh", "hW")]:
+        d.arrow(d.side(a, "right"), d.side(b, "left"))
+    d.arrow(d.side("xW", "right"), d.side("z", "left"), "+", "right")
+    plus_b_h = "+ $b_h$" if params.b_h.any() else "+"
+    d.arrow(d.side("hW", "right"), d.side("z", "left"), plus_b_h, "right")
+    d.arrow(d.side("z", "right"), d.side("h", "left"), 'tanh ("~")')
+    d.arrow(d.side("h", "bottom"), d.side("y", "top"), "$\\sigma(h\\,W_{hy} + b_y)$", "left")
+    d.arrow(d.side("W_hy", "left"), (8.48, (middle + low) / 2), dashed=True)
+    title = f"Sequence step {step}/{T}: reading “{tokens[t]}”"
+    d.ax.text(0.1, 3.75, title, fontsize=11, va="top")
+    return d.fig

@@ -226,6 +226,44 @@ def forward(params, X, h0=None):
     return Trace(*(getattr(trace, f.name)[0] for f in fields(Trace)))
 
 
+@dataclass(frozen=True, eq=False)
+class Contributions:
+    """The two arrows into each proposed hidden state (slides 2–5), for every step.
+
+    x_W_eh: (T, H) contribution of the token, x_t W_eh.
+    h_prev: (T, H) the previous hidden states h_0 … h_{T−1}.
+    h_prev_W_hh: (T, H) contribution from the previous hidden state, h_{t−1} W_hh.
+    b_h: (H,) the hidden bias, the same at every step.
+    They add up to the proposed states: z = x_W_eh + h_prev_W_hh + b_h.
+    A batch adds a leading N to every field but b_h.
+    """
+
+    x_W_eh: np.ndarray
+    h_prev: np.ndarray
+    h_prev_W_hh: np.ndarray
+    b_h: np.ndarray
+
+
+def step_contributions(params, X, h0=None):
+    """Split every proposed hidden state z_t into what the token and the previous state add.
+
+    params: Params. X: (T, E) or (N, T, E). h0: as for ``forward``. Returns
+    Contributions whose x_W_eh, h_prev and h_prev_W_hh have shape (T, H), or
+    (N, T, H) for a batch, with z_t = x_t W_eh + h_{t−1} W_hh + b_h as in
+    ``forward``. Explained in the chapter *The forward pass* (slides 2–5).
+    """
+    X, h0, batched = _check_inputs(params, X, h0)
+    z, h, _ = _forward(params, X, h0)
+    _check_finite_result([("z", z)], "The forward pass")
+    h_prev = np.concatenate([h0[:, None], h[:, :-1]], axis=1)
+    parts = Contributions(
+        x_W_eh=X @ params.W_eh, h_prev=h_prev, h_prev_W_hh=h_prev @ params.W_hh, b_h=params.b_h
+    )
+    if batched:
+        return parts
+    return Contributions(parts.x_W_eh[0], parts.h_prev[0], parts.h_prev_W_hh[0], parts.b_h)
+
+
 def _loss_and_dlogits(o, y, loss_on):
     """Natural-log BCE of logits o (N, T, Y) for labels y (N, Y), and dL/do (N, T, Y).
 

@@ -1,0 +1,164 @@
+"""The forward pass step by step (slides 2–5): step_contributions and the batch axis."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rnn_lib import Params, forward, step_contributions, worked_example
+
+
+@pytest.fixture(scope="module")
+def example():
+    return worked_example()
+
+
+def random_problem(seed, N, T, E, H, Y):
+    """Random weights with biases, inputs and h0; N = None means a single document."""
+    rng = np.random.default_rng(seed)
+    params = Params(
+        W_eh=rng.normal(0, 1, (E, H)),
+        W_hh=rng.normal(0, 1, (H, H)),
+        W_hy=rng.normal(0, 1, (H, Y)),
+        b_h=rng.normal(0, 1, H),
+        b_y=rng.normal(0, 1, Y),
+    )
+    lead = () if N is None else (N,)
+    return params, rng.normal(0, 1, lead + (T, E)), rng.normal(0, 0.5, lead + (H,))
+
+
+def loop_by_hand(params, X, h0):
+    """One document, one step and one entry at a time: no matrix products at all."""
+    T, E = X.shape
+    H = params.H
+    x_W_eh, h_prev_W_hh, h_prevs = np.zeros((T, H)), np.zeros((T, H)), np.zeros((T, H))
+    h_prev = list(h0)
+    for t in range(T):
+        h_prevs[t] = h_prev
+        for j in range(H):
+            x_W_eh[t, j] = sum(X[t, e] * params.W_eh[e, j] for e in range(E))
+            h_prev_W_hh[t, j] = sum(h_prev[i] * params.W_hh[i, j] for i in range(H))
+        h_prev = [np.tanh(x_W_eh[t, j] + h_prev_W_hh[t, j] + params.b_h[j]) for j in range(H)]
+    return x_W_eh, h_prevs, h_prev_W_hh
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    N=st.one_of(st.none(), st.integers(1, 4)),
+    T=st.integers(1, 6),
+    E=st.integers(1, 4),
+    H=st.integers(1, 4),
+    with_h0=st.booleans(),
+)
+def test_contributions_add_up_to_the_proposed_states(seed, N, T, E, H, with_h0):
+    params, X, h0 = random_problem(seed, N, T, E, H, Y=1)
+    h0 = h0 if with_h0 else None
+    parts = step_contributions(params, X, h0)
+    trace = forward(params, X, h0)
+    shape = X.shape[:-1] + (H,)
+    assert parts.x_W_eh.shape == parts.h_prev.shape == parts.h_prev_W_hh.shape == shape
+    np.testing.assert_allclose(parts.x_W_eh + parts.h_prev_W_hh + parts.b_h, trace.z, atol=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_contributions_match_a_loop_by_hand(seed):
+    params, X, h0 = random_problem(seed, None, T=5, E=3, H=2, Y=1)
+    parts = step_contributions(params, X, h0)
+    expected = loop_by_hand(params, X, h0)
+    for got, want in zip((parts.x_W_eh, parts.h_prev, parts.h_prev_W_hh), expected):
+        np.testing.assert_allclose(got, want, atol=1e-12)
+
+
+def test_previous_states_are_h0_then_the_trace_shifted_by_one():
+    params, X, h0 = random_problem(7, 3, T=4, E=3, H=2, Y=1)
+    parts = step_contributions(params, X, h0)
+    trace = forward(params, X, h0)
+    np.testing.assert_array_equal(parts.h_prev[:, 0], h0)
+    np.testing.assert_array_equal(parts.h_prev[:, 1:], trace.h[:, :-1])
+
+
+def test_a_batch_gives_each_document_its_own_contributions():
+    params, X, _ = random_problem(3, 4, T=5, E=3, H=2, Y=1)
+    batch = step_contributions(params, X)
+    for n in range(4):
+        single = step_contributions(params, X[n])
+        np.testing.assert_allclose(batch.x_W_eh[n], single.x_W_eh, atol=1e-12)
+        np.testing.assert_allclose(batch.h_prev_W_hh[n], single.h_prev_W_hh, atol=1e-12)
+
+
+def test_worked_example_step_by_step(example):
+    parts = step_contributions(example.params, example.X)
+    # step 1 starts from h_0 = 0: nothing comes from a previous state
+    np.testing.assert_array_equal(parts.h_prev_W_hh[0], [0.0, 0.0])
+    # the words are unit vectors, so each word's contribution is a row of W_eh
+    np.testing.assert_array_equal(parts.x_W_eh[:3], example.params.W_eh)
+    # step 4 (slide 5): the two arrows add up to the proposed state [-1, -2]
+    np.testing.assert_allclose(parts.x_W_eh[3] + parts.h_prev_W_hh[3], [-1.0, -2.0], atol=1e-12)
+    np.testing.assert_array_equal(parts.b_h, [0.0, 0.0])
+
+
+def test_without_recurrence_each_state_forgets_the_past(example):
+    """W_hh = 0: h_t depends on x_t alone, so the last state is the same for any document."""
+    params = example.params.replace(W_hh=np.zeros((2, 2)))
+    X_other = example.X[[2, 1, 0, 3]]  # "cats love I <eos>"
+    h_last = [forward(params, X).h[-1] for X in (example.X, X_other)]
+    np.testing.assert_array_equal(h_last[0], h_last[1])
+    assert not np.allclose(forward(example.params, X_other).h[-1], forward(example.params, example.X).h[-1])
+
+
+@pytest.mark.parametrize(
+    "args, error, message",
+    [
+        ((np.ones((4, 5)),), ValueError, r"X has shape \(4, 5\) but W_eh expects embeddings of size E = 3"),
+        ((np.ones((4, 3)), np.ones(3)), ValueError, r"h0 has shape \(3,\) but the hidden size is H = 2"),
+        ((np.ones((0, 3)),), ValueError, r"X is an empty sequence"),
+        ((np.full((4, 3), np.nan),), ValueError, r"X must be finite"),
+    ],
+)
+def test_bad_input_names_the_argument(example, args, error, message):
+    with pytest.raises(error, match=message):
+        step_contributions(example.params, *args)
+
+
+def test_params_must_be_params(example):
+    with pytest.raises(TypeError, match=r"params must be an rnn_lib.Params"):
+        step_contributions(dict(example.params.items()), example.X)
+
+
+def test_overflow_is_reported():
+    params = Params(W_eh=np.full((1, 1), 1e308), W_hh=np.ones((1, 1)), W_hy=np.ones((1, 1)))
+    with pytest.raises(FloatingPointError, match=r"z is not finite"):
+        step_contributions(params, np.full((2, 1), 1e308))
+
+
+def test_sequence_step_figure_shows_the_numbers_of_that_step(example):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from rnn_lib import plots
+
+    fig = plots.sequence_step(example.params, example.tokens, example.X, step=4)
+    texts = [text.get_text() for text in fig.axes[0].texts]
+    assert any("Sequence step 4/4" in text for text in texts)
+    assert "[-1.000 -2.000]" in texts  # slide 5's proposed state
+    assert "[-0.762 -0.964]" in texts  # and its new state
+    assert "[0.500]" in texts  # slide 6's prediction
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("step", [0, 5])
+def test_sequence_step_rejects_a_step_outside_the_document(example, step):
+    from rnn_lib import plots
+
+    with pytest.raises(ValueError, match=r"step must be between 1 and T = 4"):
+        plots.sequence_step(example.params, example.tokens, example.X, step=step)
+
+
+def test_sequence_step_needs_one_row_of_X_per_token(example):
+    from rnn_lib import plots
+
+    with pytest.raises(ValueError, match=r"X must be one document of T = 3 rows"):
+        plots.sequence_step(example.params, example.tokens[:3], example.X, step=1)
