@@ -237,30 +237,262 @@ def sequence_step(params, tokens, X, step, h0=None):
     trace = forward(params, X, h0)
     parts = step_contributions(params, X, h0)
     t, x, h, h_prev = step - 1, f"x_{{{step}}}", f"h_{{{step}}}", f"h_{{{step - 1}}}"
-    top, middle, bottom, low = 2.85, 1.8, 0.75, 0.45
-    d = _Diagram(10.6, 3.9)
-    d.box("x", (1.0, top), f"${x}$ “{tokens[t]}”  1×E", X[t], _BOX["x"], 1.8)
-    d.box("h_prev", (1.0, bottom), f"${h_prev}$  1×H", parts.h_prev[t], _BOX["h"], 1.8)
-    d.box("W_eh", (2.6, top), "$W_{eh}$  E×H", params.W_eh, _WEIGHT_BOX, 1.1)
-    d.box("W_hh", (2.6, bottom), "$W_{hh}$  H×H", params.W_hh, _WEIGHT_BOX, 1.1)
-    d.box("xW", (4.1, top), f"${x} W_{{eh}}$  1×H", parts.x_W_eh[t], _BOX["x"], 1.5)
-    d.box("hW", (4.1, bottom), f"${h_prev} W_{{hh}}$  1×H", parts.h_prev_W_hh[t], _BOX["h"], 1.5)
-    d.box("z", (6.1, middle), f"proposed $z_{{{step}}}$  1×H", trace.z[t], _BOX["h"], 1.55)
-    d.box("h", (8.45, middle), f"new state ${h}$  1×H", trace.h[t], _BOX["h"], 1.55)
+    # two input rows on the left; the proposed state, new state and prediction down the right
+    upper, lower, right = 4.4, 2.9, 6.3
+    d = _Diagram(7.6, 5.3)
+    d.box("x", (0.95, upper), f"${x}$ “{tokens[t]}”  1×E", X[t], _BOX["x"], 1.8)
+    d.box("h_prev", (0.95, lower), f"${h_prev}$  1×H", parts.h_prev[t], _BOX["h"], 1.8)
+    d.box("W_eh", (2.55, upper), "$W_{eh}$  E×H", params.W_eh, _WEIGHT_BOX, 1.0)
+    d.box("W_hh", (2.55, lower), "$W_{hh}$  H×H", params.W_hh, _WEIGHT_BOX, 1.0)
+    d.box("xW", (4.05, upper), f"${x} W_{{eh}}$  1×H", parts.x_W_eh[t], _BOX["x"], 1.5)
+    d.box("hW", (4.05, lower), f"${h_prev} W_{{hh}}$  1×H", parts.h_prev_W_hh[t], _BOX["h"], 1.5)
+    d.box("z", (right, 3.65), f"proposed $z_{{{step}}}$  1×H", trace.z[t], _BOX["h"], 1.6)
+    d.box("h", (right, 2.05), f"new state ${h}$  1×H", trace.h[t], _BOX["h"], 1.6)
     y_title = f"prediction $\\hat y_{{{step}}}$  1×Y"
-    d.box("y", (8.45, low), y_title, trace.y_hat[t], _BOX["y"], 1.7)
-    d.box("W_hy", (9.95, (middle + low) / 2), "$W_{hy}$  H×Y", params.W_hy, _WEIGHT_BOX, 1.1)
+    d.box("y", (right, 0.55), y_title, trace.y_hat[t], _BOX["y"], 1.6)
+    d.box("W_hy", (4.05, 1.3), "$W_{hy}$  H×Y", params.W_hy, _WEIGHT_BOX, 1.0)
     for a, b in [("x", "W_eh"), ("h_prev", "W_hh"), ("W_eh", "xW"), ("W_hh", "hW")]:
         d.arrow(d.side(a, "right"), d.side(b, "left"))
-    d.arrow(d.side("xW", "right"), d.side("z", "left"), "+", "right")
+    d.arrow(d.side("xW", "right"), d.side("z", "left"), "+", "above")
     plus_b_h = "+ $b_h$" if params.b_h.any() else "+"
-    d.arrow(d.side("hW", "right"), d.side("z", "left"), plus_b_h, "right")
-    d.arrow(d.side("z", "right"), d.side("h", "left"), 'tanh ("~")')
-    d.arrow(d.side("h", "bottom"), d.side("y", "top"), "$\\sigma(h\\,W_{hy} + b_y)$", "left")
-    d.arrow(d.side("W_hy", "left"), (8.48, (middle + low) / 2), dashed=True)
+    d.arrow(d.side("hW", "right"), d.side("z", "left"), plus_b_h, "above")
+    d.arrow(d.side("z", "bottom"), d.side("h", "top"), 'tanh ("~")', "right")
+    d.arrow(d.side("h", "bottom"), d.side("y", "top"), "$\\sigma(h\\,W_{hy} + b_y)$", "right")
+    d.arrow(d.side("W_hy", "right"), (right - 0.03, 1.3), dashed=True)
     title = f"Sequence step {step}/{T}: reading “{tokens[t]}”"
-    d.ax.text(0.1, 3.75, title, fontsize=11, va="top")
+    d.ax.text(0.05, 5.25, title, fontsize=11, va="top")
     return d.fig
+
+
+# ---------------------------------------------------------------- chapter: vanishing and exploding gradients
+
+_ACTIVATION_TEX = {"sigmoid": r"\sigma", "tanh": r"\tanh"}
+
+
+def _gradient_curves(ax, ws, h0, distance, activation, legend=True):
+    """Draw |∂h_{t+n}/∂h_t| against n for each w, with each |w|'s bound dashed, on ax (log y)."""
+    from . import vanishing
+
+    n = np.arange(distance + 1)
+    top, bottom, drawn_bounds = 1e4, 1e-30, set()
+    for i, w in enumerate(ws):
+        color = f"C{i}"
+        with np.errstate(divide="ignore"):
+            magnitude = np.abs(vanishing.scalar_gradient_product(w, h0, distance, activation))
+        ax.plot(n, magnitude, color=color, lw=2, label=f"$w = {w:g}$")
+        top = max(top, 10 * magnitude.max())
+        if abs(w) not in drawn_bounds:
+            drawn_bounds.add(abs(w))
+            ax.plot(n, vanishing.gradient_bound(w, distance, activation), "--", color=color, lw=1)
+    if legend:
+        bound = r"$(|w|/4)^n$" if activation == "sigmoid" else r"$|w|^n$"
+        ax.plot([], [], "--", color="gray", lw=1, label=f"dashed: the bound {bound}")
+        ax.legend(fontsize=8, ncol=2, loc="lower left")
+    ax.set_yscale("log")
+    ax.set_ylim(bottom, top)
+    ax.set_xlim(0, distance)
+    ax.axhline(1.0, color="black", lw=0.8, zorder=1)
+    ax.set_xlabel("distance $n = t' - t$")
+    ax.set_ylabel(r"$|\partial h_{t'} / \partial h_t|$")
+
+
+def gradient_vs_distance(ws, h0=0.5, distance=60, activation="sigmoid"):
+    """|∂h_{t+n}/∂h_t| of slide 11's scalar RNN against the distance n, for several weights w.
+
+    Drawn in the chapter *Vanishing and exploding gradients*. ws: list of
+    weights; h0: the state h_t the product starts from; activation: "sigmoid"
+    or "tanh". Each w is a solid line; its bound (|w|·max f′)^n is dashed in the
+    same colour. Log scale; the black line marks 1.
+    """
+    fig, ax = plt.subplots(figsize=(7.0, 4.2))
+    _gradient_curves(ax, ws, h0, distance, activation)
+    tex = _ACTIVATION_TEX[activation]
+    ax.set_title(f"$h_t = {tex}(w\\, h_{{t-1}})$, starting from $h_t = {h0:g}$", fontsize=11)
+    fig.tight_layout()
+    return fig
+
+
+def explorer_gallery(ws, activations=("sigmoid", "tanh"), h0=0.5, distance=40):
+    """What the live gradient explorer draws, for a grid of settings: one panel per (activation, w).
+
+    For readers of the static website, where the widget has no kernel. ws:
+    weights (one column each); activations: one row each. Returns the Figure.
+    """
+    fig, axes = plt.subplots(
+        len(activations), len(ws), figsize=(2.6 * len(ws), 2.5 * len(activations)),
+        sharex=True, sharey=True, squeeze=False,
+    )
+    for row, activation in zip(axes, activations):
+        for ax, w in zip(row, ws):
+            _gradient_curves(ax, [w], h0, distance, activation, legend=False)
+            ax.set_ylim(1e-12, 1e6)
+            ax.set_title(f"{activation}, $w = {w:g}$", fontsize=10)
+            ax.set_xlabel("")
+            ax.set_ylabel("")
+    for ax in axes[-1]:
+        ax.set_xlabel("distance $n$")
+    for ax in axes[:, 0]:
+        ax.set_ylabel(r"$|\partial h_{t+n}/\partial h_t|$")
+    fig.tight_layout()
+    return fig
+
+
+def jacobian_norms(distances, linear, squashed):
+    """‖∂h_{t+n}/∂h_t‖₂ against n for a linear and a tanh RNN, one line per spectral radius ρ.
+
+    Drawn in the chapter *Vanishing and exploding gradients*. distances: (N,)
+    values of n; linear, squashed: dicts {ρ: (N,) norms}, for the linear RNN
+    (powers of W_hhᵀ) and for the tanh RNN. Two panels with the same log scale.
+    """
+    fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.8), sharey=True)
+    for ax, norms, title in zip(
+        axes, (linear, squashed), ("linear RNN: $(W_{hh}^T)^n$", r"tanh RNN: $\prod\, \mathrm{diag}(1 - h_i^2)\, W_{hh}^T$")
+    ):
+        for i, (rho, values) in enumerate(norms.items()):
+            ax.plot(distances, values, color=f"C{i}", lw=1.8, label=rf"$\rho = {rho:g}$")
+        ax.axhline(1.0, color="black", lw=0.8, zorder=1)
+        ax.set_yscale("log")
+        ax.set_title(title, fontsize=10)
+        ax.set_xlabel("distance $n = t' - t$")
+        ax.set_xlim(distances[0], distances[-1])
+    axes[0].set_ylabel(r"$\|\partial h_{t+n} / \partial h_t\|_2$")
+    axes[0].legend(fontsize=8, ncol=2, loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+def long_run_factors(ws, settled, at_fixed_point, w_c):
+    """The per-step factor of the sigmoid RNN on its settled orbit, against w.
+
+    Drawn in the chapter *Vanishing and exploding gradients*. ws: (N,) weights;
+    settled: (N,) geometric mean of |w σ′(w h)| over the settled orbit;
+    at_fixed_point: (N,) |w σ′(w h*)| at the fixed point h*; w_c: the
+    period-doubling weight. Also drawn: the bound |w|/4, and 1 (the line
+    between vanishing and exploding). Log scale.
+    """
+    fig, ax = plt.subplots(figsize=(7.0, 4.0))
+    ax.plot(ws, np.abs(ws) / 4, "--", color="gray", lw=1, label=r"bound $|w|/4$")
+    ax.plot(ws, at_fixed_point, ":", color="C1", lw=1.8, label=r"at the fixed point, $|w\,\sigma'(w h^*)|$")
+    ax.plot(ws, settled, color="C0", lw=2, label="on the settled orbit (geometric mean)")
+    ax.axhline(1.0, color="black", lw=0.8, zorder=1)
+    ax.axvline(w_c, color=_HIGHLIGHT, lw=1)
+    ax.annotate(
+        f"$w_c = {w_c:.2f}$: period 2 below", (w_c, 1e-6), xytext=(6, 0), textcoords="offset points",
+        color=_HIGHLIGHT, fontsize=9,
+    )
+    ax.set_yscale("log")
+    ax.set_ylim(1e-9, 10)
+    ax.set_xlim(ws[0], ws[-1])
+    ax.set_xlabel("recurrent weight $w$")
+    ax.set_ylabel("per-step factor")
+    ax.legend(fontsize=8, loc="lower left")
+    fig.tight_layout()
+    return fig
+
+
+def transient_map(ws, h0s, magnitudes, fixed_points, w_c, distance):
+    """Heat map of the largest transient |∂h_n/∂h_0| (n ≤ distance) over the weight w and the start h_0.
+
+    Drawn in the chapter *Vanishing and exploding gradients*. ws: (W,); h0s:
+    (S,); magnitudes: (W, S) largest |∂h_n/∂h_0| for 1 ≤ n ≤ distance;
+    fixed_points: (W,) h*(w), drawn as a line; w_c: the period-doubling weight.
+    Colour is log10 of the magnitude: red above 1 (growth), blue below.
+    """
+    fig, ax = plt.subplots(figsize=(7.4, 4.2))
+    with np.errstate(divide="ignore"):
+        logs = np.log10(magnitudes).T
+    limit = 3.0
+    mesh = ax.pcolormesh(ws, h0s, np.clip(logs, -limit, limit), cmap="RdBu_r", vmin=-limit, vmax=limit,
+                         shading="nearest")
+    bar = fig.colorbar(mesh, ax=ax)
+    bar.set_label(rf"$\log_{{10}}$ of the largest $|\partial h_n / \partial h_0|$, $n$ = 1 … {distance}")
+    ax.plot(ws, fixed_points, color="black", lw=1.2, label="fixed point $h^*(w)$")
+    ax.axvline(w_c, color="black", lw=0.8, ls="--")
+    ax.grid(False)
+    ax.set_xlabel("recurrent weight $w$")
+    ax.set_ylabel("initial state $h_0$")
+    ax.legend(fontsize=8, loc="upper right")
+    fig.tight_layout()
+    return fig
+
+
+def gradient_paths(tokens, step_norms, loss_on="last"):
+    """Slide 10's picture, redrawn: the unrolled RNN with the gradient flowing back in time.
+
+    Drawn in the chapter *Backpropagation through time*. tokens: T strings.
+    step_norms: (T,) the norms ‖∂h_t/∂h_{t−1}‖ for t = 1 … T, written on the
+    backward arrows. loss_on: "last" draws the loss at step T only (many-to-one),
+    "all" a loss at every step (many-to-many, L = Σ_t L_t).
+    """
+    step_norms = np.asarray(step_norms, dtype=float)
+    T = len(tokens)
+    if step_norms.shape != (T,):
+        raise ValueError(f"step_norms must have shape ({T},), one norm per token, got {step_norms.shape}")
+    fig, ax = plt.subplots(figsize=(2.2 * T + 1.6, 3.9))
+    back = {"arrowstyle": "->", "color": _HIGHLIGHT, "linestyle": "--", "linewidth": 1.4}
+    for t in range(1, T + 1):
+        col = 1.9 + 2.2 * (t - 1)
+        scored = loss_on == "all" or t == T
+        ax.text(col, 0.15, f"“{tokens[t - 1]}”", ha="center", fontsize=10)
+        _box(ax, (col, 0.75), f"$x_{t}$", _BOX["x"], False)
+        _box(ax, (col, 1.85), f"$h_{t}$", _BOX["h"], False)
+        _arrow(ax, (col, 0.95), (col, 1.65))
+        if scored:
+            _box(ax, (col, 2.95), f"$L_{t}$", _BOX["y"], False)
+            _arrow(ax, (col + 0.12, 2.05), (col + 0.12, 2.75))
+            ax.annotate("", xy=(col - 0.12, 2.05), xytext=(col - 0.12, 2.75), arrowprops=back)
+        _arrow(ax, (col - 1.7, 1.95), (col - 0.5, 1.95))
+        ax.annotate("", xy=(col - 1.7, 1.75), xytext=(col - 0.5, 1.75), arrowprops=back)
+        ax.text(col - 1.1, 2.02, "$W_{hh}$", ha="center", va="bottom", fontsize=8)
+        ax.text(col - 1.1, 1.68, f"{step_norms[t - 1]:.2f}", ha="center", va="top", fontsize=8,
+                color=_HIGHLIGHT)
+    ax.text(0.15, 1.85, "$h_0$", ha="center", va="center", fontsize=10)
+    ax.text(0.05, 3.45, "forward: black arrows.   backward: red dashed arrows, each labelled"
+            " with the norm of that step's Jacobian $\\partial h_t / \\partial h_{t-1}$",
+            fontsize=9, color="#333333")
+    ax.set_xlim(-0.1, 2.2 * T + 1.0)
+    ax.set_ylim(0, 3.6)
+    ax.axis("off")
+    fig.tight_layout()
+    return fig
+
+
+def gradient_reach(norms_by_label):
+    """How far back the gradient reaches: ‖∂h_T/∂h_k‖ against the distance T − k, log scale.
+
+    Drawn in the chapter *Backpropagation through time*. norms_by_label: dict
+    {legend label: (D,) norms for the distances T − k = 0, 1, …, D − 1}.
+    """
+    fig, ax = plt.subplots()
+    for (label, norms), marker in zip(norms_by_label.items(), "os^Dv" * len(norms_by_label)):
+        norms = np.asarray(norms, dtype=float)
+        ax.semilogy(np.arange(norms.size), norms, marker=marker, ms=3, label=label)
+    ax.set_xlabel("distance back in time, $T - k$ (steps)")
+    ax.set_ylabel(r"$\|\partial h_T / \partial h_k\|$ (spectral norm)")
+    ax.legend(fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def truncation_error_curves(Ks, errors_by_label, floor=1e-16):
+    """How far truncated BPTT misses the true gradient: relative error against K, log scale.
+
+    Drawn in the chapter *Backpropagation through time*. Ks: (n,) truncation
+    lengths. errors_by_label: dict {legend label: (n,) relative errors
+    ‖g_K − g‖/‖g‖}. Errors below ``floor`` (exact up to rounding) are drawn at
+    ``floor``, which a log scale could not show otherwise.
+    """
+    Ks = np.asarray(Ks)
+    fig, ax = plt.subplots()
+    for (label, errors), marker in zip(errors_by_label.items(), "os^Dv" * len(errors_by_label)):
+        errors = np.maximum(np.asarray(errors, dtype=float), floor)
+        ax.semilogy(Ks, errors, marker=marker, ms=3, label=label)
+    ax.axhline(1.0, color="#888888", linewidth=0.8, linestyle=":")
+    ax.set_xlabel("truncation length $K$ (terms with $t - k < K$ kept)")
+    ax.set_ylabel(r"relative error $\|g_K - g\| / \|g\|$")
+    ax.legend(fontsize=9)
+    fig.tight_layout()
+    return fig
 
 
 def gradient_paths(tokens, step_norms, loss_on="last"):
