@@ -199,13 +199,13 @@ def _forward(params, X, h0):
 
 def _forward_steps(params, X, h0):
     N, T, _ = X.shape
-    x_contribution = (X.reshape(N * T, -1) @ params.W_eh).reshape(N, T, -1) + params.b_h
-    z = np.empty_like(x_contribution)
-    h = np.empty_like(x_contribution)
+    z = (X.reshape(N * T, -1) @ params.W_eh).reshape(N, T, -1)  # every x_t W_eh at once
+    z += params.b_h
+    h = np.empty_like(z)
     h_prev = h0
     for t in range(T):
-        z[:, t] = x_contribution[:, t] + h_prev @ params.W_hh
-        h_prev = h[:, t] = np.tanh(z[:, t])
+        z[:, t] += h_prev @ params.W_hh  # in place: no new (N, T, H) arrays, see scripts/benchmark.py
+        h_prev = np.tanh(z[:, t], out=h[:, t])
     o = h @ params.W_hy + params.b_y
     return z, h, o
 
@@ -284,16 +284,18 @@ def _backward(params, X, h0, h, d_o):
     N, T, E = X.shape
     H = params.H
     d_z = np.empty_like(h)
+    dL_dW_hh = np.zeros((H, H))
     d_h_next = np.zeros((N, H))
     for t in reversed(range(T)):
         d_h = d_o[:, t] @ params.W_hy.T + d_h_next
         d_z[:, t] = d_h * (1.0 - h[:, t] ** 2)
+        h_prev = h[:, t - 1] if t > 0 else h0
+        dL_dW_hh += h_prev.T @ d_z[:, t]  # the term of step t: h_{t−1}ᵀ dL/dz_t
         d_h_next = d_z[:, t] @ params.W_hh.T
-    h_prev = np.concatenate([h0[:, None], h[:, :-1]], axis=1)
     d_z_rows = d_z.reshape(N * T, H)
     return Params(
         W_eh=X.reshape(N * T, E).T @ d_z_rows,
-        W_hh=h_prev.reshape(N * T, H).T @ d_z_rows,
+        W_hh=dL_dW_hh,
         W_hy=h.reshape(N * T, H).T @ d_o.reshape(N * T, -1),
         b_h=d_z_rows.sum(axis=0),
         b_y=d_o.sum(axis=(0, 1)),
