@@ -154,6 +154,41 @@ def weight_path(histories, pretend=None):
     return fig
 
 
+def loss_against_probability(marked=()):
+    """The log loss of one prediction p, against p, for the labels y = 1 and y = 0.
+
+    Drawn in the chapter *Log loss*. marked: probabilities in (0, 1) to mark on
+    the y = 1 curve, each labelled with its loss in nats and in base 10 (the
+    slides' predictions 0.5, 0.78, 0.98). The left axis is the natural-log loss;
+    the right axis relabels the same curves in base 10, because changing the
+    base only divides the loss by ln 10.
+    """
+    from . import _checks
+    from .loss import log_loss
+
+    marked = _checks.as_float_array(marked, "marked", ndims=(1,))
+    if ((marked <= 0) | (marked >= 1)).any():
+        raise ValueError(f"marked must hold probabilities strictly between 0 and 1, got {marked}")
+    p = np.linspace(0.001, 0.999, 999)
+    fig, ax = plt.subplots(figsize=(6.4, 4.0))
+    ax.plot(p, [log_loss(1, q) for q in p], label=r"$y = 1$: $L = -\ln p$")
+    ax.plot(p, [log_loss(0, q) for q in p], "--", label=r"$y = 0$: $L = -\ln(1 - p)$")
+    for q, marker in zip(marked, "os^Dv" * len(marked)):
+        loss, loss_10 = log_loss(1, q), log_loss(1, q, base=10)
+        label = f"$p$ = {q:g}: {loss:.3f} nats, {loss_10:.4f} in base 10"
+        ax.plot([q], [loss], marker, color=_HIGHLIGHT, ms=7, zorder=3, clip_on=False, label=label)
+    ln10 = np.log(10)
+    right = ax.secondary_yaxis("right", functions=(lambda v: v / ln10, lambda v: v * ln10))
+    right.set_ylabel("the same loss in base 10 (slides)")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 5)
+    ax.set_xlabel("predicted probability $p$ that the label is 1")
+    ax.set_ylabel("loss $L$ in nats (natural log)")
+    ax.legend(fontsize=9, loc="upper center")
+    fig.tight_layout()
+    return fig
+
+
 _WEIGHT_BOX = "#e6e6e6"
 _LABEL_PLACES = {  # where an arrow's label sits: offset from the arrow's middle, and alignment
     "above": ((0.0, 0.06), "center", "bottom"),
