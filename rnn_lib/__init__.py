@@ -8,7 +8,10 @@ Each module holds one idea of the book:
 - ``gradcheck``: finite-difference gradients
 - ``train``: gradient descent
 - ``data``: tokens, vocabulary, embeddings, the slides' worked example
+- ``vanishing``: products of one-step derivatives, vanishing and exploding gradients
+  (``from rnn_lib import vanishing``)
 - ``plots``, ``notebook``: figures and notebook helpers (not needed by the maths)
+- ``widgets``: live explorers for Jupyter (not needed by the maths)
 """
 
 from .activations import sigmoid, sigmoid_prime, tanh, tanh_prime
