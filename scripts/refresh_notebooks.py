@@ -1,8 +1,9 @@
 """Re-execute the chapter notebooks and store their outputs in place.
 
 Run through `make refresh` after changing a chapter or rnn_lib. Timing metadata is
-not recorded, so a refresh that changes no output leaves git clean; widget state
-is stored so that the website can show the widgets.
+not recorded, so a refresh that changes no output leaves git clean. Widget state is
+not stored: without a kernel a widget on the website would move but change nothing,
+so pages show a kernel-free figure instead and load no widget JavaScript.
 
     python scripts/refresh_notebooks.py [NOTEBOOK ...]   (default: every book/**/*.ipynb)
 """
@@ -24,17 +25,23 @@ def refresh(path):
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
-        store_widget_state=True,
+        store_widget_state=True,  # nbclient needs it to run Output widgets; dropped below
     )
     client.execute()
-    if not _has_widgets(notebook):  # an empty widget state would only add noise to git diffs
-        notebook.metadata.pop("widgets", None)
+    notebook.metadata.pop("widgets", None)
+    _drop_widget_views(notebook)
     nbformat.write(notebook, path)
 
 
-def _has_widgets(notebook):
-    state = notebook.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
-    return bool(state.get("state"))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def _drop_widget_views(notebook):
+    """Widget views carry a random model id and cannot render without the stored state:
+    keep only their plain-text form, so that a refresh that changes nothing leaves git clean."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
 
 
 def main(paths):
