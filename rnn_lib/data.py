@@ -143,3 +143,172 @@ def worked_example():
         y=1,
         params=params,
     )
+
+
+# ---------------------------------------------------------------- generated corpora
+# Explained in the chapters *Does it really learn?* and *Long-range memory*.
+# Generated, so that nothing is downloaded; seeded, so that every run is the same.
+
+
+def one_hot(ids, size):
+    """Token ids (T,) → one-hot rows X (T, size): row t is 1 at column ids[t].
+
+    With one-hot inputs, x_t W_eh is row ids[t] of W_eh: the rows of W_eh are
+    the words' embeddings (size H), learned with the rest of the weights.
+    """
+    ids = np.asarray(ids)
+    if ids.ndim != 1 or not np.issubdtype(ids.dtype, np.integer):
+        raise ValueError(f"ids must be a 1-D array of whole numbers, got {ids.dtype} shape {ids.shape}")
+    if ids.size and (ids.min() < 0 or ids.max() >= size):
+        raise ValueError(f"ids must lie in 0 … {size - 1} (the vocabulary's size), got {ids.tolist()}")
+    return np.eye(size)[ids]
+
+
+@dataclass(frozen=True, eq=False)
+class Documents:
+    """Labelled documents of a generated corpus.
+
+    texts: N strings. ids: N arrays of token ids (T_i,), each ending with <eos>.
+    y: (N,) labels, 1 positive, 0 negative. kinds: N template names.
+    """
+
+    texts: tuple
+    ids: tuple
+    y: np.ndarray
+    kinds: tuple
+
+    def __len__(self):
+        return len(self.texts)
+
+    def select(self, indices):
+        """The documents at ``indices`` (an index array or a boolean mask), as Documents."""
+        indices = np.arange(len(self))[np.asarray(indices)]
+        return Documents(
+            texts=tuple(self.texts[i] for i in indices),
+            ids=tuple(self.ids[i] for i in indices),
+            y=self.y[indices],
+            kinds=tuple(self.kinds[i] for i in indices),
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class Corpus:
+    """A vocabulary and two disjoint sets of documents: train and held-out test."""
+
+    vocabulary: Vocabulary
+    train: Documents
+    test: Documents
+
+
+SUBJECTS = ("I", "we", "they", "you")
+LIKES = ("love", "like", "enjoy", "adore")
+DISLIKES = ("hate", "dislike", "fear", "dread")
+THINGS = ("cats", "dogs", "birds", "books", "movies", "songs", "trains", "storms")
+FUNCTION_WORDS = ("do", "not", "but", "me")
+
+#: The templates of ``sentiment_corpus``; a sentence is positive when its verb is a "like" verb,
+#: flipped by "do not"; in "A but B" only B counts.
+SENTIMENT_KINDS = ("plain", "negated", "about me", "about me, negated", "but")
+
+
+def _sentiment_sentences(rng, negated, but_pairs):
+    """(text, label, kind, group) rows; the two twins of a "but" pair share a group."""
+    verbs = [(v, int(v in LIKES)) for v in LIKES + DISLIKES]
+    plain = [(f"{s} {v} {o}", liked, "plain") for s in SUBJECTS for v, liked in verbs for o in THINGS]
+    about_me = [(f"{o} {v} me", liked, "about me") for o in THINGS for v, liked in verbs]
+    sentences = plain + about_me
+    # Negation is rarer than plain statements, as in real text: a random subset of each.
+    for pool, kind, count in ((plain, "negated", negated), (about_me, "about me, negated", negated // 4)):
+        for i in sorted(rng.choice(len(pool), size=min(count, len(pool)), replace=False)):
+            text, liked, _ = pool[i]
+            words = text.split()
+            sentences.append((" ".join(words[:1] + ["do", "not"] + words[1:]), 1 - liked, kind))
+    rows = [(text, label, kind, i) for i, (text, label, kind) in enumerate(sentences)]
+    pairs = [
+        (s, like, dislike, o1, o2)
+        for s in SUBJECTS for like in LIKES for dislike in DISLIKES
+        for o1 in THINGS for o2 in THINGS if o1 != o2
+    ]
+    chosen = rng.choice(len(pairs), size=min(but_pairs, len(pairs)), replace=False)
+    for pair, index in enumerate(chosen):
+        s, like, dislike, o1, o2 = pairs[index]
+        group = len(sentences) + pair
+        # Twins: the same words in another order, and the opposite label.
+        rows.append((f"{s} {like} {o1} but {s} {dislike} {o2}", 0, "but", group))
+        rows.append((f"{s} {dislike} {o1} but {s} {like} {o2}", 1, "but", group))
+    return rows
+
+
+def _split(vocabulary, rows, n_test_groups, rng):
+    """Hold out ``n_test_groups`` random groups of rows; every row becomes a document."""
+    groups = np.array([group for *_, group in rows])
+    test_groups = rng.permutation(np.unique(groups))[:n_test_groups]
+    in_test = np.isin(groups, test_groups)
+    documents = Documents(
+        texts=tuple(text for text, *_ in rows),
+        ids=tuple(vocabulary.encode(tokenize(text)) for text, *_ in rows),
+        y=np.array([label for _, label, *_ in rows]),
+        kinds=tuple(kind for _, _, kind, _ in rows),
+    )
+    return Corpus(vocabulary, documents.select(~in_test), documents.select(in_test))
+
+
+def _check_fraction(test_fraction):
+    if not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction}")
+
+
+def sentiment_corpus(seed=0, test_fraction=0.25, negated=96, but_pairs=96):
+    """A generated sentiment corpus in which negation and word order decide the label.
+
+    Templates (``SENTIMENT_KINDS``) over a vocabulary of 24 words and <eos>:
+    every "I love cats" (1) and "cats hate me" (0) — 256 + 64 sentences —,
+    ``negated`` random negations "I do not love cats" (0) and a quarter as
+    many "cats do not hate me" (1), and ``but_pairs`` pairs of "but" twins:
+    "I love cats but I hate dogs" (0) next to "I hate cats but I love dogs" (1),
+    the same words in another order with the opposite label (the clause after
+    "but" decides). A seeded ``test_fraction`` is held out; twins stay
+    together. Returns a Corpus; token ids are those of its vocabulary.
+    """
+    _check_fraction(test_fraction)
+    for value, name in ((negated, "negated"), (but_pairs, "but_pairs")):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
+            raise ValueError(f"{name} must be a whole number >= 0, got {value!r}")
+    rng = np.random.default_rng(seed)
+    vocabulary = Vocabulary(SUBJECTS + LIKES + DISLIKES + THINGS + FUNCTION_WORDS + (EOS,))
+    rows = _sentiment_sentences(rng, negated, but_pairs)
+    n_groups = len({group for *_, group in rows})
+    return _split(vocabulary, rows, int(round(test_fraction * n_groups)), rng)
+
+
+POSITIVE_WORDS = ("good", "great", "fine", "nice")
+NEGATIVE_WORDS = ("bad", "awful", "poor", "sad")
+FILLERS = ("the", "a", "cat", "dog", "sat", "ran", "on", "mat", "and", "then", "it", "was")
+
+
+def long_range_corpus(k, n_train=512, n_test=256, seed=0, lead=2):
+    """Documents whose one deciding word sits k steps before the end.
+
+    Each document is ``lead`` random filler words, one sentiment word (from
+    ``POSITIVE_WORDS``, label 1, or ``NEGATIVE_WORDS``, label 0), k − 1 more
+    fillers, and <eos>: T = lead + k + 1 tokens, the deciding word at step
+    T − k. The fillers carry no sentiment, so the prediction after <eos> must
+    remember one word across k steps. Returns a Corpus of ``n_train`` training
+    and ``n_test`` held-out documents; the vocabulary (21 tokens) is the same
+    for every k.
+    """
+    for value, name in ((k, "k"), (n_train, "n_train"), (n_test, "n_test")):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"{name} must be a whole number >= 1, got {value!r}")
+    if isinstance(lead, bool) or not isinstance(lead, (int, np.integer)) or lead < 0:
+        raise ValueError(f"lead must be a whole number >= 0, got {lead!r}")
+    rng = np.random.default_rng(seed)
+    vocabulary = Vocabulary(POSITIVE_WORDS + NEGATIVE_WORDS + FILLERS + (EOS,))
+    rows = []
+    for i in range(n_train + n_test):
+        label = int(rng.integers(2))
+        word = (NEGATIVE_WORDS, POSITIVE_WORDS)[label][rng.integers(4)]
+        fillers = [FILLERS[j] for j in rng.integers(len(FILLERS), size=lead + k - 1)]
+        text = " ".join(fillers[:lead] + [word] + fillers[lead:])
+        rows.append((text, label, f"k = {k}", i))
+    return _split(vocabulary, rows, n_test, rng)

@@ -182,3 +182,170 @@ def learning_rate_to_reach(params, X, y, target, steps=1, max_learning_rate=1e6,
         else:
             high = middle
     return 0.5 * (low + high)
+
+
+# ---------------------------------------------------------------- mini-batch training
+# Explained in the chapters *Does it really learn?* (mini-batches, learned
+# embeddings) and *Long-range memory* (gradient clipping, the gated cell).
+
+
+def gradient_norm(grads):
+    """The global norm of a gradient: the square root of the sum of squares of every entry."""
+    return float(np.sqrt(sum(np.sum(array**2) for _, array in grads.items())))
+
+
+def clip_gradients(grads, max_norm):
+    """Scale the whole gradient down to norm ``max_norm`` if it is longer (Pascanu et al. 2013).
+
+    grads: Params or GRUParams. Returns (clipped grads, norm before clipping).
+    The direction is kept; only the length of the step is limited.
+    """
+    if isinstance(max_norm, bool) or not isinstance(max_norm, numbers.Real) or not max_norm > 0:
+        raise ValueError(f"max_norm must be a number > 0, got {max_norm!r}")
+    norm = gradient_norm(grads)
+    if norm <= max_norm:
+        return grads, norm
+    scale = max_norm / norm
+    return grads.replace(**{name: scale * array for name, array in grads.items()}), norm
+
+
+CELLS = ("rnn", "gru")
+
+
+def init_params(cell, E, H, Y=1, seed=0, input_scale=1.0, recurrent_scale=1.0, update_bias=-3.0):
+    """Random starting weights for a plain RNN (cell="rnn") or a GRU (cell="gru"), seeded.
+
+    Input weights (rows of W_eh: the embeddings) ~ N(0, input_scale²), so a
+    one-hot token gives z_t entries of about that size; recurrent weights
+    W_hh ~ N(0, recurrent_scale²/H), so that at 1 W_hh neither blows the state
+    up nor kills it at the start; the output W_hy ~ N(0, 1/H); biases 0. For the GRU, the update gate's bias
+    starts at ``update_bias`` (see ``gru.init_params``). Returns Params or GRUParams.
+    """
+    from . import gru
+
+    _checks.check_choice(cell, "cell", CELLS)
+    if cell == "gru":
+        return gru.init_params(E, H, Y, seed, input_scale, update_bias, recurrent_scale)
+    rng = np.random.default_rng(seed)
+    return Params(
+        W_eh=rng.normal(0.0, input_scale, (E, H)),
+        W_hh=rng.normal(0.0, recurrent_scale / np.sqrt(H), (H, H)),
+        W_hy=rng.normal(0.0, 1.0 / np.sqrt(H), (H, Y)),
+    )
+
+
+def _model(params):
+    """The module (rnn or gru) whose forward and bptt fit ``params``."""
+    from . import gru, rnn
+
+    if isinstance(params, Params):
+        return rnn
+    if isinstance(params, gru.GRUParams):
+        return gru
+    raise TypeError(f"params must be an rnn_lib.Params or GRUParams, got {type(params).__name__}")
+
+
+def _by_length(documents, size):
+    """Group documents (id arrays) by length: {T: (indices (n,), one-hot X (n, T, size))}."""
+    from .data import one_hot
+
+    if len(documents) == 0:
+        raise ValueError("documents is empty: give at least one document")
+    lengths = np.array([len(ids) for ids in documents])
+    groups = {}
+    for T in np.unique(lengths):
+        indices = np.flatnonzero(lengths == T)
+        groups[int(T)] = (indices, np.stack([one_hot(documents[i], size) for i in indices]))
+    return groups
+
+
+def predict(params, documents):
+    """The prediction ŷ_T after the last step of every document.
+
+    params: Params or GRUParams. documents: N arrays of token ids, read as
+    one-hot rows of size E (so row v of W_eh is the embedding of token v).
+    Returns (N,) probabilities.
+    """
+    model = _model(params)
+    y_hat = np.empty(len(documents))
+    for indices, X in _by_length(documents, params.E).values():
+        y_hat[indices] = model.forward(params, X).y_hat[:, -1, 0]
+    return y_hat
+
+
+def accuracy(params, documents, y):
+    """The fraction of documents whose prediction ŷ_T > 0.5 matches the label y (N,)."""
+    return float(np.mean((predict(params, documents) > 0.5) == np.asarray(y)))
+
+
+def _mean_loss(params, groups, y):
+    model = _model(params)
+    total = sum(len(i) * model.evaluate_loss(params, X, y[i]) for i, X in groups.values())
+    return total / len(y)
+
+
+@dataclass(frozen=True, eq=False)
+class TrainingRun:
+    """What mini-batch training did.
+
+    params: the final weights. loss: (epochs + 1,) the training loss before
+    training, then the mean mini-batch loss of each epoch. test_accuracy:
+    (epochs + 1,) held-out accuracy before training and after each epoch (NaN
+    without a test set). gradient_norms: (updates,) the norm of every
+    mini-batch gradient, before clipping.
+    """
+
+    params: object
+    loss: np.ndarray
+    test_accuracy: np.ndarray
+    gradient_norms: np.ndarray
+
+
+def train_classifier(
+    params, documents, y, learning_rate, epochs, batch_size=32, max_norm=None, seed=0, test=None
+):
+    """Train a sequence classifier by mini-batch gradient descent, with optional clipping.
+
+    params: Params or GRUParams with E = the vocabulary size (one-hot inputs:
+    the rows of W_eh are learned embeddings). documents: N id arrays; y: (N,)
+    labels. Each epoch shuffles the documents (seeded), cuts them into batches
+    of at most ``batch_size`` documents of one length, and takes one step
+    W ← W − η dL/dW per batch, the gradient first clipped to ``max_norm`` if
+    given. test: optional (documents, labels) to score after every epoch.
+    Returns a TrainingRun.
+    """
+    model = _model(params)
+    _check_learning_rate(learning_rate)
+    _check_count(epochs, "epochs")
+    _check_count(batch_size, "batch_size")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    y = _checks.as_float_array(y, "y", ndims=(1,))
+    if len(y) != len(documents):
+        raise ValueError(f"y has {len(y)} labels but there are {len(documents)} documents")
+    rng = np.random.default_rng(seed)
+    groups = _by_length(documents, params.E)
+
+    def score(current):
+        return accuracy(current, *test) if test is not None else np.nan
+
+    losses, scores, norms = [_mean_loss(params, groups, y)], [score(params)], []
+    for _ in range(epochs):
+        batches, epoch_loss = [], 0.0
+        for indices, X in groups.values():
+            order = rng.permutation(len(indices))
+            batches += [(X[b], y[indices[b]]) for b in np.array_split(order, -(-len(order) // batch_size))]
+        for b in rng.permutation(len(batches)):
+            loss, grads = model.bptt(params, *batches[b])
+            epoch_loss += loss * len(batches[b][1]) / len(y)
+            if max_norm is not None:
+                grads, norm = clip_gradients(grads, max_norm)
+            else:
+                norm = gradient_norm(grads)
+            norms.append(norm)
+            params = params.replace(
+                **{name: array - learning_rate * getattr(grads, name) for name, array in params.items()}
+            )
+        losses.append(epoch_loss)
+        scores.append(score(params))
+    return TrainingRun(params, np.array(losses), np.array(scores), np.array(norms))

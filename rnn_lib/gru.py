@@ -1,0 +1,302 @@
+"""The gated recurrent unit (GRU): the plain RNN's step, with two gates.
+
+Explained in the chapter *Long-range memory*. Row vectors multiply from the
+left, as everywhere in the book. For t = 1 … T:
+
+    r_t = σ(x_t W_er + h_{t−1} W_hr + b_r)          reset gate             (1, H)
+    u_t = σ(x_t W_eu + h_{t−1} W_hu + b_u)          update gate            (1, H)
+    z_t = x_t W_eh + (r_t ⊙ h_{t−1}) W_hh + b_h     proposed hidden state  (1, H)
+    h_t = (1 − u_t) ⊙ h_{t−1} + u_t ⊙ tanh(z_t)     hidden state           (1, H)
+    o_t = h_t W_hy + b_y,   ŷ_t = σ(o_t)            logit, prediction      (1, Y)
+
+with h_0 = 0 unless given (Cho et al. 2014, in the form of d2l.ai). With both
+gates open, r_t = u_t = 1, this is exactly the plain RNN of ``rnn.py``: z_t and
+h_t = tanh(z_t) are equations (rnn-proposed) and (rnn-state). With the update
+gate shut, u_t = 0, the state is copied unchanged, h_t = h_{t−1}: the path
+along which a gradient can travel many steps without shrinking.
+
+Shapes: T steps, E embedding size, H hidden size, Y outputs, N documents.
+One document is X (T, E); a batch is X (N, T, E).
+"""
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from . import _checks
+from .activations import sigmoid
+from .gradcheck import numerical_gradient, relative_error
+from .rnn import Params, _check_finite_result, _check_training_inputs, _loss_and_dlogits
+from .rnn import _check_inputs as _check_rnn_inputs
+
+#: The gate weights a GRU adds to the plain RNN's, with their shapes.
+GATE_SHAPES = {"W_er": "EH", "W_hr": "HH", "b_r": "H", "W_eu": "EH", "W_hu": "HH", "b_u": "H"}
+
+
+@dataclass(frozen=True, eq=False)
+class GRUParams:
+    """The weights of a GRU: the plain RNN's five arrays and those of two gates.
+
+    W_eh: (E, H), W_hh: (H, H), b_h: (H,) the proposed state, as in ``Params``.
+    W_hy: (H, Y), b_y: (Y,) the output, as in ``Params``.
+    W_er: (E, H), W_hr: (H, H), b_r: (H,) the reset gate r.
+    W_eu: (E, H), W_hu: (H, H), b_u: (H,) the update gate u.
+    Biases may be None for zeros. Every array is stored as a float64 copy and
+    checked for shape and finiteness.
+    """
+
+    W_eh: np.ndarray
+    W_hh: np.ndarray
+    W_hy: np.ndarray
+    W_er: np.ndarray
+    W_hr: np.ndarray
+    W_eu: np.ndarray
+    W_hu: np.ndarray
+    b_h: np.ndarray = None
+    b_y: np.ndarray = None
+    b_r: np.ndarray = None
+    b_u: np.ndarray = None
+
+    def __post_init__(self):
+        plain = Params(self.W_eh, self.W_hh, self.W_hy, self.b_h, self.b_y)  # checks those five
+        for name, value in plain.items():
+            object.__setattr__(self, name, value)
+        sizes = {"E": plain.E, "H": plain.H}
+        for name, letters in GATE_SHAPES.items():
+            value = getattr(self, name)
+            shape = tuple(sizes[letter] for letter in letters)
+            if value is None and name.startswith("b_"):
+                value = np.zeros(shape)
+            value = _checks.as_float_array(value, name, ndims=(len(shape),)).copy()
+            if value.shape != shape:
+                expected = " × ".join(letters)
+                raise ValueError(
+                    f"{name} must have shape ({expected}) = {shape} for E = {plain.E},"
+                    f" H = {plain.H}; got {value.shape}"
+                )
+            object.__setattr__(self, name, value)
+
+    @staticmethod
+    def names():
+        """The array names in a fixed order: the plain RNN's five, then the gates'."""
+        return tuple(f.name for f in fields(GRUParams))
+
+    @property
+    def E(self):
+        """Embedding size."""
+        return self.W_eh.shape[0]
+
+    @property
+    def H(self):
+        """Hidden size."""
+        return self.W_eh.shape[1]
+
+    @property
+    def Y(self):
+        """Number of outputs."""
+        return self.W_hy.shape[1]
+
+    def items(self):
+        """(name, array) pairs in the order of ``names()``."""
+        return [(name, getattr(self, name)) for name in self.names()]
+
+    def replace(self, **arrays):
+        """A new GRUParams with some arrays replaced, for example ``p.replace(b_u=b)``."""
+        return GRUParams(**{**dict(self.items()), **arrays})
+
+    def plain(self):
+        """The plain RNN inside the GRU: Params(W_eh, W_hh, W_hy, b_h, b_y)."""
+        return Params(self.W_eh, self.W_hh, self.W_hy, self.b_h, self.b_y)
+
+    def __repr__(self):
+        shapes = ", ".join(f"{name}={array.shape}" for name, array in self.items())
+        return f"GRUParams({shapes})"
+
+
+def init_params(E, H, Y=1, seed=0, input_scale=1.0, update_bias=0.0, recurrent_scale=1.0):
+    """Random GRUParams, seeded: the input weights W_eh, W_er, W_eu ~ N(0, input_scale²),
+    the recurrent ones W_hh, W_hr, W_hu ~ N(0, recurrent_scale²/H), W_hy ~ N(0, 1/H);
+    biases 0, except b_u = ``update_bias``.
+
+    A negative update bias starts the gate mostly shut (u_t ≈ σ(b_u)): the state
+    is then mostly copied from step to step before any training.
+    """
+    rng = np.random.default_rng(seed)
+
+    def weights(rows, cols, scale):
+        return rng.normal(0.0, scale, (rows, cols))
+
+    recurrent = recurrent_scale / np.sqrt(H)
+    return GRUParams(
+        W_eh=weights(E, H, input_scale), W_hh=weights(H, H, recurrent),
+        W_hy=weights(H, Y, 1.0 / np.sqrt(H)),
+        W_er=weights(E, H, input_scale), W_hr=weights(H, H, recurrent),
+        W_eu=weights(E, H, input_scale), W_hu=weights(H, H, recurrent),
+        b_u=np.full(H, float(update_bias)),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class GRUTrace:
+    """Everything the GRU's forward pass computed, kept for the backward pass.
+
+    r, u: (T, H) reset and update gates.   z: (T, H) proposed hidden states.
+    h: (T, H) hidden states h_1 … h_T.     o, y_hat: (T, Y) logits, predictions.
+    h0: (H,) the initial hidden state.     A batch adds a leading N to every field.
+    """
+
+    r: np.ndarray
+    u: np.ndarray
+    z: np.ndarray
+    h: np.ndarray
+    o: np.ndarray
+    y_hat: np.ndarray
+    h0: np.ndarray
+
+
+def _gate(x):
+    """σ(x) as (1 + tanh(x/2)) / 2: the same function (tanh(x) = 2σ(2x) − 1), half the cost."""
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
+
+
+def _check_params(params):
+    if not isinstance(params, GRUParams):
+        raise TypeError(f"params must be an rnn_lib.GRUParams, got {type(params).__name__}")
+
+
+def _forward(p, X, h0):
+    """X: (N, T, E), h0: (N, H). Returns r, u, z, h (N, T, H) and o (N, T, Y)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        N, T, _ = X.shape
+        rows = X.reshape(N * T, -1)
+        x_r, x_u, x_z = ((rows @ W).reshape(N, T, -1) for W in (p.W_er, p.W_eu, p.W_eh))
+        x_r += p.b_r
+        x_u += p.b_u
+        x_z += p.b_h
+        r, u, z, h = (np.empty_like(x_z) for _ in range(4))
+        h_prev = h0
+        for t in range(T):
+            r[:, t] = _gate(x_r[:, t] + h_prev @ p.W_hr)
+            u[:, t] = _gate(x_u[:, t] + h_prev @ p.W_hu)
+            z[:, t] = x_z[:, t] + (r[:, t] * h_prev) @ p.W_hh
+            h_prev = h[:, t] = (1.0 - u[:, t]) * h_prev + u[:, t] * np.tanh(z[:, t])
+        o = h @ p.W_hy + p.b_y
+    return r, u, z, h, o
+
+
+def forward(params, X, h0=None):
+    """Run the GRU over one document or a batch.
+
+    params: GRUParams. X: (T, E) or (N, T, E). h0: (H,), or (N, H) for a batch;
+    None means zeros. Returns a GRUTrace with r, u, z, h (T, H) and o, y_hat
+    (T, Y), each with a leading N when X is a batch.
+    """
+    _check_params(params)
+    X, h0, batched = _check_rnn_inputs(params.plain(), X, h0)
+    r, u, z, h, o = _forward(params, X, h0)
+    _check_finite_result([("z", z), ("o", o)], "The forward pass")
+    trace = GRUTrace(r=r, u=u, z=z, h=h, o=o, y_hat=sigmoid(o), h0=h0)
+    if batched:
+        return trace
+    return GRUTrace(*(getattr(trace, f.name)[0] for f in fields(GRUTrace)))
+
+
+def _backward(p, X, h0, r, u, z, h, d_o):
+    """BPTT through the GRU for a batch, given dL/do (N, T, Y). Returns grads as GRUParams.
+
+    Per step, from dL/dh_t (d_h), with h̃_t = tanh(z_t):
+      dL/dz_t         = d_h ⊙ u_t ⊙ (1 − h̃_t²)
+      dL/d(r_t⊙h_{t−1}) = dL/dz_t W_hhᵀ
+      dL/d(gate pre-activations): d_u ⊙ u(1 − u) and d_r ⊙ r(1 − r)
+      dL/dh_{t−1}     = d_h ⊙ (1 − u_t) + dL/d(r⊙h) ⊙ r_t + (gate terms) W_hrᵀ, W_huᵀ
+    The first term, d_h ⊙ (1 − u_t), is the gated path: no W_hh, no tanh′.
+    """
+    N, T, E = X.shape
+    H = p.H
+    h_prev_all = np.concatenate([h0[:, None], h[:, :-1]], axis=1)  # h_0 … h_{T−1}
+    candidate = np.tanh(z)
+    d_z, d_zr, d_zu = (np.empty_like(h) for _ in range(3))
+    d_h_next = np.zeros((N, H))
+    for t in reversed(range(T)):
+        h_prev, r_t, u_t, c_t = h_prev_all[:, t], r[:, t], u[:, t], candidate[:, t]
+        d_h = d_o[:, t] @ p.W_hy.T + d_h_next
+        d_z[:, t] = d_h * u_t * (1.0 - c_t**2)
+        d_rh = d_z[:, t] @ p.W_hh.T  # dL/d(r_t ⊙ h_{t−1})
+        d_zr[:, t] = d_rh * h_prev * r_t * (1.0 - r_t)
+        d_zu[:, t] = d_h * (c_t - h_prev) * u_t * (1.0 - u_t)
+        d_h_next = (
+            d_h * (1.0 - u_t) + d_rh * r_t + d_zr[:, t] @ p.W_hr.T + d_zu[:, t] @ p.W_hu.T
+        )
+
+    def rows(a):
+        return a.reshape(N * T, -1)
+
+    X_rows, h_prev_rows = rows(X), rows(h_prev_all)
+    return GRUParams(
+        W_eh=X_rows.T @ rows(d_z),
+        W_hh=rows(r * h_prev_all).T @ rows(d_z),
+        W_hy=rows(h).T @ rows(d_o),
+        W_er=X_rows.T @ rows(d_zr),
+        W_hr=h_prev_rows.T @ rows(d_zr),
+        W_eu=X_rows.T @ rows(d_zu),
+        W_hu=h_prev_rows.T @ rows(d_zu),
+        b_h=rows(d_z).sum(axis=0),
+        b_y=rows(d_o).sum(axis=0),
+        b_r=rows(d_zr).sum(axis=0),
+        b_u=rows(d_zu).sum(axis=0),
+    )
+
+
+def _check_gru_training_inputs(params, X, y, h0, loss_on):
+    _check_params(params)
+    return _check_training_inputs(params.plain(), X, y, h0, loss_on)
+
+
+def bptt(params, X, y, h0=None, loss_on="last"):
+    """Loss and its gradient with respect to every GRU weight, by backpropagation through time.
+
+    Arguments as for ``rnn.bptt``: params: GRUParams. X: (T, E) or (N, T, E).
+    y: the label(s), shape () or (Y,), or (N,) or (N, Y) for a batch. loss_on:
+    "last" (many-to-one) or "all" (the sum over steps). The loss is natural-log
+    binary cross-entropy averaged over the batch. Returns (loss: float, grads:
+    GRUParams of the same shapes as params).
+    """
+    X, h0, y = _check_gru_training_inputs(params, X, y, h0, loss_on)
+    r, u, z, h, o = _forward(params, X, h0)
+    _check_finite_result([("z", z), ("o", o)], "The forward pass")
+    loss, d_o = _loss_and_dlogits(o, y, loss_on)
+    grads = _backward(params, X, h0, r, u, z, h, d_o)
+    _check_finite_result(grads.items(), "Backpropagation")
+    return loss, grads
+
+
+def evaluate_loss(params, X, y, h0=None, loss_on="last"):
+    """The loss alone, as ``bptt`` computes it: for finite differences."""
+    X, h0, y = _check_gru_training_inputs(params, X, y, h0, loss_on)
+    *_, o = _forward(params, X, h0)
+    _check_finite_result([("o", o)], "The forward pass")
+    return _loss_and_dlogits(o, y, loss_on)[0]
+
+
+def numerical_grads(params, X, y, h0=None, loss_on="last", eps=1e-5):
+    """dL/d(every GRU weight) by central differences of ``evaluate_loss``; a GRUParams."""
+
+    def loss_with(name):
+        return lambda value: evaluate_loss(params.replace(**{name: value}), X, y, h0, loss_on)
+
+    return GRUParams(
+        **{name: numerical_gradient(loss_with(name), array, eps) for name, array in params.items()}
+    )
+
+
+def check_gradients(params, X, y, h0=None, loss_on="last", eps=1e-5):
+    """Compare the GRU's ``bptt`` with finite differences: {name: relative error, "all": …}."""
+    _, analytic = bptt(params, X, y, h0, loss_on)
+    numeric = numerical_grads(params, X, y, h0, loss_on, eps)
+    errors = {
+        name: relative_error(getattr(analytic, name), getattr(numeric, name))
+        for name in GRUParams.names()
+    }
+    flat = [np.concatenate([a.ravel() for _, a in g.items()]) for g in (analytic, numeric)]
+    errors["all"] = relative_error(*flat)
+    return errors

@@ -1,0 +1,219 @@
+"""Mini-batch training, clipping, the bag-of-words baseline and the long-range measurements."""
+
+import numpy as np
+import pytest
+
+from rnn_lib import Params, baseline, bptt, data, gru, memory, numerical_gradient, train
+from rnn_lib.train import clip_gradients, gradient_norm, init_params, predict, train_classifier
+
+
+def small_params(seed=0, E=4, H=3):
+    return init_params("rnn", E, H, seed=seed)
+
+
+# ---------------------------------------------------------------- clipping
+
+
+def test_gradient_norm_is_the_norm_of_every_entry_together():
+    grads = small_params(1)
+    flat = np.concatenate([a.ravel() for _, a in grads.items()])
+    assert gradient_norm(grads) == pytest.approx(np.linalg.norm(flat), rel=1e-14)
+
+
+def test_clipping_rescales_long_gradients_and_keeps_their_direction():
+    grads = small_params(2)
+    norm = gradient_norm(grads)
+    clipped, before = clip_gradients(grads, norm / 4)
+    assert before == pytest.approx(norm)
+    assert gradient_norm(clipped) == pytest.approx(norm / 4, rel=1e-12)
+    for name, array in grads.items():
+        np.testing.assert_allclose(getattr(clipped, name), array / 4, rtol=1e-12)
+
+
+def test_clipping_leaves_short_gradients_alone():
+    grads = gru.init_params(3, 2, seed=3)
+    clipped, _ = clip_gradients(grads, 10 * gradient_norm(grads))
+    assert clipped is grads
+
+
+@pytest.mark.parametrize("max_norm", [0, -1.0, "1", None, True])
+def test_bad_max_norm(max_norm):
+    with pytest.raises(ValueError, match=r"max_norm must be a number > 0"):
+        clip_gradients(small_params(), max_norm)
+
+
+# ---------------------------------------------------------------- init_params
+
+
+def test_init_params_gives_each_cell_its_weights_seeded():
+    rnn_a, rnn_b = init_params("rnn", 5, 4, seed=7), init_params("rnn", 5, 4, seed=7)
+    assert isinstance(rnn_a, Params)
+    np.testing.assert_array_equal(rnn_a.W_hh, rnn_b.W_hh)
+    cell = init_params("gru", 5, 4, seed=7, update_bias=-2.0)
+    assert isinstance(cell, gru.GRUParams)
+    np.testing.assert_array_equal(cell.b_u, -2.0)
+    wide = init_params("rnn", 5, 400, seed=0, recurrent_scale=2.0)
+    assert np.std(wide.W_hh) * np.sqrt(400) == pytest.approx(2.0, rel=0.02)
+    with pytest.raises(ValueError, match=r"cell must be one of \['rnn', 'gru'\], got 'lstm'"):
+        init_params("lstm", 5, 4)
+
+
+# ---------------------------------------------------------------- training
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return data.sentiment_corpus()
+
+
+def test_predict_matches_forward_one_document_at_a_time(corpus):
+    params = init_params("gru", len(corpus.vocabulary), 5, seed=1)
+    y_hat = predict(params, corpus.test.ids[:20])
+    for ids, p in zip(corpus.test.ids[:20], y_hat):
+        assert p == gru.forward(params, data.one_hot(ids, params.E)).y_hat[-1, 0]
+
+
+def test_one_epoch_of_one_batch_is_one_gradient_step():
+    rng = np.random.default_rng(0)
+    documents = [rng.integers(0, 4, 5) for _ in range(6)]
+    y = np.array([1, 0, 1, 1, 0, 0])
+    params = small_params(3)
+    run = train_classifier(params, documents, y, learning_rate=0.3, epochs=1, batch_size=6)
+    X = np.stack([data.one_hot(ids, 4) for ids in documents])
+    loss, grads = bptt(params, X, y)
+    assert run.loss[0] == pytest.approx(loss) and run.loss[1] == pytest.approx(loss)
+    for name, array in params.items():
+        np.testing.assert_allclose(getattr(run.params, name), array - 0.3 * getattr(grads, name))
+    assert run.gradient_norms == pytest.approx([gradient_norm(grads)])
+    assert np.isnan(run.test_accuracy).all()
+
+
+def test_training_is_deterministic_and_learns_the_sentiment_corpus(corpus):
+    V = len(corpus.vocabulary)
+    test = (corpus.test.ids, corpus.test.y)
+    runs = [
+        train_classifier(init_params("rnn", V, 8, seed=0), corpus.train.ids, corpus.train.y,
+                         0.5, 8, max_norm=5.0, seed=0, test=test)
+        for _ in range(2)
+    ]
+    np.testing.assert_array_equal(runs[0].loss, runs[1].loss)
+    np.testing.assert_array_equal(runs[0].params.W_hh, runs[1].params.W_hh)
+    assert runs[0].loss[-1] < 0.5 * runs[0].loss[0]
+    assert runs[0].test_accuracy[-1] > 0.8
+    assert len(runs[0].gradient_norms) == 8 * sum(
+        -(-n // 32) for n in np.unique([len(i) for i in corpus.train.ids], return_counts=True)[1]
+    )
+
+
+def test_bad_training_arguments(corpus):
+    params = small_params(E=len(corpus.vocabulary))
+    ids, y = corpus.train.ids, corpus.train.y
+    with pytest.raises(ValueError, match=r"y has 3 labels but there are"):
+        train_classifier(params, ids, y[:3], 0.1, 1)
+    with pytest.raises(ValueError, match=r"batch_size must be at least 1"):
+        train_classifier(params, ids, y, 0.1, 1, batch_size=0)
+    with pytest.raises(ValueError, match=r"learning_rate must be > 0"):
+        train_classifier(params, ids, y, -0.1, 1)
+    with pytest.raises(ValueError, match=r"ids must lie in 0 … 3"):
+        train_classifier(small_params(E=4), ids, y, 0.1, 1)
+    with pytest.raises(TypeError, match=r"params must be an rnn_lib.Params or GRUParams"):
+        predict({"W_eh": 1}, ids)
+    with pytest.raises(ValueError, match=r"documents is empty"):
+        predict(params, [])
+
+
+# ---------------------------------------------------------------- the bag-of-words baseline
+
+
+def test_bag_of_words_counts_tokens():
+    counts = baseline.bag_of_words([np.array([0, 2, 2]), np.array([1])], 3)
+    np.testing.assert_array_equal(counts, [[1, 0, 2], [0, 1, 0]])
+
+
+def test_bag_of_words_gradient_matches_finite_differences():
+    rng = np.random.default_rng(0)
+    counts = rng.integers(0, 3, (10, 4)).astype(float)
+    y = rng.integers(0, 2, 10).astype(float)
+    w, b, l2 = rng.normal(size=4), 0.3, 0.01
+    _, d_w, d_b = baseline._loss_and_grads(counts, y, w, b, l2)
+    np.testing.assert_allclose(
+        d_w, numerical_gradient(lambda v: baseline._loss_and_grads(counts, y, v, b, l2)[0], w), rtol=1e-7
+    )
+    assert d_b == pytest.approx(
+        numerical_gradient(lambda v: baseline._loss_and_grads(counts, y, w, v, l2)[0], b), rel=1e-7
+    )
+
+
+def test_bag_of_words_ignores_order_and_so_fails_the_but_twins(corpus):
+    model = baseline.fit_bag_of_words(corpus.train.ids, corpus.train.y, len(corpus.vocabulary))
+    assert model.loss[-1] < model.loss[0]
+    twins = corpus.test.select(np.array([k == "but" for k in corpus.test.kinds]))
+    p = model.predict(twins.ids)
+    np.testing.assert_allclose(p[::2], p[1::2], rtol=1e-12)  # same words, same prediction
+    assert np.mean((p > 0.5) == twins.y) == 0.5
+    plain = corpus.test.select(np.array([k == "plain" for k in corpus.test.kinds]))
+    assert np.mean((model.predict(plain.ids) > 0.5) == plain.y) == 1.0
+
+
+def test_bad_baseline_arguments():
+    with pytest.raises(ValueError, match=r"documents\[1\] holds ids outside 0 … 2"):
+        baseline.bag_of_words([np.array([0]), np.array([3])], 3)
+    with pytest.raises(ValueError, match=r"y has 1 labels but there are 2 documents"):
+        baseline.fit_bag_of_words([np.array([0]), np.array([1])], [1], 3)
+    with pytest.raises(ValueError, match=r"y must hold labels 0 or 1"):
+        baseline.fit_bag_of_words([np.array([0])], [0.5], 3)
+
+
+# ---------------------------------------------------------------- long-range measurements
+
+
+@pytest.mark.parametrize("cell", ["rnn", "gru"])
+def test_gradient_to_token_is_the_embedding_rows_gradient(cell):
+    """Against finite differences of the loss in the token's embedding rows."""
+    corpus = data.long_range_corpus(3, n_train=1, n_test=1)
+    ids, y = corpus.test.ids[0], corpus.test.y[0]
+    params = init_params(cell, len(corpus.vocabulary), 4, seed=2)
+    module = gru if cell == "gru" else train._model(params)
+    step = len(ids) - 3
+    token = ids[step - 1]
+    X = data.one_hot(ids, params.E)
+
+    def loss_with_rows(rows):
+        changed = {}
+        for name, row in zip(memory.INPUT_WEIGHTS[cell], rows.reshape(-1, params.H)):
+            W = getattr(params, name).copy()
+            W[token] = row
+            changed[name] = W
+        return module.evaluate_loss(params.replace(**changed), X, y)
+
+    rows = np.concatenate([getattr(params, n)[token] for n in memory.INPUT_WEIGHTS[cell]])
+    expected = np.linalg.norm(numerical_gradient(loss_with_rows, rows))
+    assert memory.gradient_to_token(params, ids, y, step) == pytest.approx(expected, rel=1e-7)
+
+
+def test_gradient_to_token_refuses_a_repeated_token():
+    params = small_params(E=4)
+    with pytest.raises(ValueError, match=r"the token at step 1 \(id 2\) occurs 2 times"):
+        memory.gradient_to_token(params, np.array([2, 1, 2]), 1, 1)
+    with pytest.raises(ValueError, match=r"step must be a whole number in 1 … 3"):
+        memory.gradient_to_token(params, np.array([2, 1, 0]), 1, 4)
+
+
+def test_the_plain_rnn_gradient_vanishes_with_k_and_the_gru_one_does_not():
+    ratios = {}
+    for cell in ("rnn", "gru"):
+        params = init_params(cell, 21, 16, seed=0)
+        means = [
+            memory.deciding_word_gradients(params, data.long_range_corpus(k, 1, 16).test, k).mean()
+            for k in (4, 16)
+        ]
+        ratios[cell] = means[1] / means[0]
+    assert ratios["rnn"] < 1e-2 < 0.2 < ratios["gru"]
+
+
+def test_accuracy_against_k_shape_and_determinism():
+    a = memory.accuracy_against_k("rnn", [1, 2], [0], 0.5, 1, H=4)
+    b = memory.accuracy_against_k("rnn", [1, 2], [0], 0.5, 1, H=4)
+    assert a.shape == (2, 1)
+    np.testing.assert_array_equal(a, b)
+    assert ((0 <= a) & (a <= 1)).all()
