@@ -6,13 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 BUILD := _build
 
-.PHONY: book test unit nbval build-strict refresh clean help
+.PHONY: book book-offline test unit nbval build-strict binder-env browser refresh clean help
 
 help:
-	@echo "make book     build the website into $(BUILD)/html (executes every notebook)"
-	@echo "make test     unit tests, strict nbval over every chapter, warnings-as-errors build"
-	@echo "make refresh  re-execute the chapter notebooks and store their outputs in place"
-	@echo "make clean    remove $(BUILD) and $(VENV)"
+	@echo "make book          build the website into $(BUILD)/html (executes every notebook)"
+	@echo "make book-offline  build a copy that reads with no internet into $(BUILD)/offline/html"
+	@echo "make test          unit tests, strict nbval, the -W build, the Binder environment,"
+	@echo "                   and the browser suite (needs chromium: apt-get install chromium)"
+	@echo "make refresh       re-execute the chapter notebooks and store their outputs in place"
+	@echo "make clean         remove $(BUILD), $(VENV) and offline/node_modules"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +35,7 @@ book: $(VENV)/.book-installed
 	@echo "The book is in $(CURDIR)/$(BUILD)/html/index.html"
 
 unit: $(VENV)/.test-installed
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/binder
 
 nbval: $(VENV)/.test-installed
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider book
@@ -41,10 +43,28 @@ nbval: $(VENV)/.test-installed
 build-strict: $(VENV)/.test-installed
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-test: unit nbval build-strict
+# The JavaScript the offline build and the browser tests serve locally (MathJax, axe-core),
+# pinned in offline/package-lock.json. Without npm the browser tests skip and say why.
+offline/node_modules/.installed: offline/package.json offline/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix offline --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the offline build and the browser tests need it (apt-get install npm)"; fi
+
+book-offline: $(VENV)/.book-installed offline/node_modules/.installed
+	$(BIN)/python scripts/build_offline.py
+
+# Binder installs binder/requirements.txt into a fresh environment; so does this test.
+binder-env: $(VENV)/.test-installed
+	$(BIN)/python -m pytest tests/binder -p no:cacheprovider -s
+
+browser: $(VENV)/.test-installed offline/node_modules/.installed
+	@if [ -d offline/node_modules/mathjax ]; then $(BIN)/python scripts/build_offline.py; fi
+	$(BIN)/python -m pytest tests/browser -p no:cacheprovider
+
+test: unit nbval build-strict binder-env browser
 
 refresh: $(VENV)/.test-installed
 	$(BIN)/python scripts/refresh_notebooks.py
 
 clean:
-	rm -rf $(BUILD) $(VENV)
+	rm -rf $(BUILD) $(VENV) offline/node_modules

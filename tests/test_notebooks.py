@@ -1,0 +1,63 @@
+"""What every chapter notebook must be, checked on the stored files."""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = sorted((ROOT / "book").glob("*.ipynb"))
+REPOSITORY = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
+
+
+def code_cells(notebook):
+    return [cell for cell in notebook.cells if cell.cell_type == "code"]
+
+
+@pytest.fixture(params=CHAPTERS, ids=lambda p: p.stem)
+def notebook(request):
+    return nbformat.read(request.param, as_version=4)
+
+
+def test_first_cell_installs_rnn_lib_when_missing(notebook):
+    """Opened alone in Colab, a chapter installs the book's library itself (hidden on the website)."""
+    first = notebook.cells[0]
+    assert first.cell_type == "code"
+    assert "remove-cell" in first.metadata.get("tags", [])
+    assert "except ModuleNotFoundError" in first.source
+    assert f'"rnn_lib @ git+{REPOSITORY}"' in first.source
+
+
+def test_every_code_cell_was_run_in_order(notebook):
+    counts = [cell.execution_count for cell in code_cells(notebook)]
+    assert None not in counts
+    assert counts == list(range(1, len(counts) + 1))
+
+
+def test_figures_have_alt_text_and_caption(notebook):
+    for cell in code_cells(notebook):
+        if any("image/png" in output.get("data", {}) for output in cell.outputs):
+            mystnb = cell.metadata.get("mystnb", {})
+            assert len(mystnb.get("image", {}).get("alt", "")) >= 30, cell.source[:80]
+            assert mystnb.get("figure", {}).get("caption"), cell.source[:80]
+
+
+def test_no_volatile_metadata(notebook):
+    assert "widgets" not in notebook.metadata
+    for cell in code_cells(notebook):
+        assert "execution" not in cell.metadata, "timing metadata makes refreshes dirty git"
+
+
+def test_cells_stay_short(notebook):
+    """The notebook narrates, rnn_lib computes: a long cell is logic that belongs in the library."""
+    for cell in code_cells(notebook):
+        assert len(cell.source.splitlines()) <= 20, cell.source[:120]
+
+
+def test_at_least_three_exercises_each_with_a_solution(notebook):
+    markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    exercises = markdown.count("```{exercise}")
+    assert exercises >= 3
+    assert markdown.count("{solution") - markdown.count("{solution-end}") >= exercises
+    assert markdown.count(":class: dropdown") >= exercises
