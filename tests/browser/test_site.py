@@ -78,7 +78,8 @@ def test_every_equation_is_typeset(visits, page):
 def test_display_equations_fit_the_text_column(visits, page):
     too_wide = visits(page).page.evaluate(
         """() => [...document.querySelectorAll('main article mjx-container[display="true"]')]
-              .filter(m => m.getBoundingClientRect().width > m.parentElement.clientWidth + 2)
+              .filter(m => m.querySelector('mjx-math').getBoundingClientRect().width
+                           > m.parentElement.clientWidth + 2)
               .map(m => m.textContent.slice(0, 60))"""
     )
     assert not too_wide, f"equations wider than the text column: {too_wide}"
