@@ -6,10 +6,13 @@ Each module holds one idea of the book:
 - ``rnn``: Params, the forward pass and backpropagation through time
 - ``loss``: binary cross-entropy in any log base
 - ``gradcheck``: finite-difference gradients
-- ``train``: gradient descent
-- ``data``: tokens, vocabulary, embeddings, the slides' worked example
+- ``train``: gradient descent; mini-batch training with gradient clipping
+- ``data``: tokens, vocabulary, embeddings, the slides' worked example, generated corpora
 - ``vanishing``: products of one-step derivatives, vanishing and exploding gradients
   (``from rnn_lib import vanishing``)
+- ``gru``: the gated recurrent unit, forward pass and BPTT (``from rnn_lib import gru``)
+- ``baseline``: logistic regression on a bag of words
+- ``memory``: long-range memory, measured: gradient reaching a word, accuracy against k
 - ``plots``, ``notebook``: figures and notebook helpers (not needed by the maths)
 - ``widgets``: live explorers for Jupyter (not needed by the maths)
 """

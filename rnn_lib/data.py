@@ -180,6 +180,16 @@ class Documents:
     def __len__(self):
         return len(self.texts)
 
+    def accuracy_by_kind(self, y_hat):
+        """{kind: accuracy} of predictions ``y_hat`` (N,), thresholded at 0.5, plus "all"."""
+        y_hat = _checks.as_float_array(y_hat, "y_hat", ndims=(1,))
+        if len(y_hat) != len(self):
+            raise ValueError(f"y_hat has {len(y_hat)} predictions but there are {len(self)} documents")
+        right = (y_hat > 0.5) == self.y
+        kinds = np.array(self.kinds)
+        scores = {kind: float(right[kinds == kind].mean()) for kind in dict.fromkeys(self.kinds)}
+        return {**scores, "all": float(right.mean())}
+
     def select(self, indices):
         """The documents at ``indices`` (an index array or a boolean mask), as Documents."""
         indices = np.arange(len(self))[np.asarray(indices)]

@@ -107,3 +107,12 @@ def test_one_hot_rows_pick_rows_of_W_eh():
 def test_bad_arguments(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_accuracy_by_kind(corpus):
+    perfect = corpus.test.accuracy_by_kind(corpus.test.y.astype(float))
+    assert set(perfect) == set(data.SENTIMENT_KINDS) | {"all"} and set(perfect.values()) == {1.0}
+    flipped = corpus.test.accuracy_by_kind(1.0 - corpus.test.y)
+    assert set(flipped.values()) == {0.0}
+    with pytest.raises(ValueError, match=r"y_hat has 2 predictions but there are"):
+        corpus.test.accuracy_by_kind([0.1, 0.9])
