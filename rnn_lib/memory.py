@@ -33,7 +33,8 @@ def gradient_to_token(params, ids, y, step):
     would add up the gradients of every occurrence). Returns a float.
     """
     ids = np.asarray(ids)
-    if isinstance(step, bool) or not isinstance(step, (int, np.integer)) or not 1 <= step <= len(ids):
+    whole = not isinstance(step, bool) and isinstance(step, (int, np.integer))
+    if not (whole and 1 <= step <= len(ids)):
         raise ValueError(f"step must be a whole number in 1 … {len(ids)} (the steps), got {step!r}")
     token = ids[step - 1]
     if np.count_nonzero(ids == token) != 1:
@@ -51,9 +52,8 @@ def deciding_word_gradients(params, documents, k):
 
     documents: a Documents of that corpus. Returns (N,) norms, one per document.
     """
-    return np.array(
-        [gradient_to_token(params, ids, y, len(ids) - k) for ids, y in zip(documents.ids, documents.y)]
-    )
+    pairs = zip(documents.ids, documents.y)
+    return np.array([gradient_to_token(params, ids, y, step=len(ids) - k) for ids, y in pairs])
 
 
 def accuracy_against_k(cell, ks, seeds, learning_rate, epochs, H=16, max_norm=5.0, **init):

@@ -218,8 +218,9 @@ def init_params(cell, E, H, Y=1, seed=0, input_scale=1.0, recurrent_scale=1.0, u
     Input weights (rows of W_eh: the embeddings) ~ N(0, input_scale²), so a
     one-hot token gives z_t entries of about that size; recurrent weights
     W_hh ~ N(0, recurrent_scale²/H), so that at 1 W_hh neither blows the state
-    up nor kills it at the start; the output W_hy ~ N(0, 1/H); biases 0. For the GRU, the update gate's bias
-    starts at ``update_bias`` (see ``gru.init_params``). Returns Params or GRUParams.
+    up nor kills it at the start; the output W_hy ~ N(0, 1/H); biases 0. For
+    the GRU, the update gate's bias starts at ``update_bias`` (see
+    ``gru.init_params``). Returns Params or GRUParams.
     """
     from . import gru
 
@@ -284,6 +285,23 @@ def _mean_loss(params, groups, y):
     return total / len(y)
 
 
+def _shuffled_batches(groups, y, batch_size, rng):
+    """One epoch's mini-batches in random order: (X (n, T, E), labels (n,)), each of one length T."""
+    batches = []
+    for indices, X in groups.values():
+        order = rng.permutation(len(indices))
+        for part in np.array_split(order, -(-len(order) // batch_size)):  # ⌈n / batch_size⌉ parts
+            batches.append((X[part], y[indices[part]]))
+    return [batches[i] for i in rng.permutation(len(batches))]
+
+
+def _step(params, grads, learning_rate):
+    """W ← W − η dL/dW for every weight; Params and GRUParams alike."""
+    return params.replace(
+        **{name: array - learning_rate * getattr(grads, name) for name, array in params.items()}
+    )
+
+
 @dataclass(frozen=True, eq=False)
 class TrainingRun:
     """What mini-batch training did.
@@ -331,21 +349,16 @@ def train_classifier(
 
     losses, scores, norms = [_mean_loss(params, groups, y)], [score(params)], []
     for _ in range(epochs):
-        batches, epoch_loss = [], 0.0
-        for indices, X in groups.values():
-            order = rng.permutation(len(indices))
-            batches += [(X[b], y[indices[b]]) for b in np.array_split(order, -(-len(order) // batch_size))]
-        for b in rng.permutation(len(batches)):
-            loss, grads = model.bptt(params, *batches[b])
-            epoch_loss += loss * len(batches[b][1]) / len(y)
-            if max_norm is not None:
-                grads, norm = clip_gradients(grads, max_norm)
-            else:
+        epoch_loss = 0.0
+        for X, labels in _shuffled_batches(groups, y, batch_size, rng):
+            loss, grads = model.bptt(params, X, labels)
+            epoch_loss += loss * len(labels) / len(y)
+            if max_norm is None:
                 norm = gradient_norm(grads)
+            else:
+                grads, norm = clip_gradients(grads, max_norm)
             norms.append(norm)
-            params = params.replace(
-                **{name: array - learning_rate * getattr(grads, name) for name, array in params.items()}
-            )
+            params = _step(params, grads, learning_rate)
         losses.append(epoch_loss)
         scores.append(score(params))
     return TrainingRun(params, np.array(losses), np.array(scores), np.array(norms))
