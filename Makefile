@@ -6,13 +6,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 BUILD := _build
 
-.PHONY: book book-offline test unit nbval build-strict binder-env browser refresh clean help
+.PHONY: book book-offline test unit nbval build-strict binder-env browser assignments grade \
+	test-assignments refresh clean help
 
 help:
 	@echo "make book          build the website into $(BUILD)/html (executes every notebook)"
 	@echo "make book-offline  build a copy that reads with no internet into $(BUILD)/offline/html"
 	@echo "make test          unit tests, strict nbval, the -W build, the Binder environment,"
 	@echo "                   and the browser suite (needs chromium: apt-get install chromium)"
+	@echo "make assignments   build student notebooks and autograders into $(BUILD)/assignments"
+	@echo "make grade SUBMISSIONS=dir   grade submitted notebooks into grades.csv"
 	@echo "make refresh       re-execute the chapter notebooks and store their outputs in place"
 	@echo "make clean         remove $(BUILD), $(VENV) and offline/node_modules"
 
@@ -30,12 +33,17 @@ $(VENV)/.test-installed: requirements/test.txt $(VENV)/.book-installed
 	$(BIN)/python -m pip install --quiet -r requirements/test.txt
 	touch $@
 
+# Instructors' tools (otter-grader) add to the test set; students and Binder never need them.
+$(VENV)/.instructor-installed: requirements/instructor.txt $(VENV)/.test-installed
+	$(BIN)/python -m pip install --quiet -r requirements/instructor.txt
+	touch $@
+
 book: $(VENV)/.book-installed
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "The book is in $(CURDIR)/$(BUILD)/html/index.html"
 
 unit: $(VENV)/.test-installed
-	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/binder
+	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/binder --ignore=tests/assignments
 
 nbval: $(VENV)/.test-installed
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider book
@@ -61,7 +69,21 @@ browser: $(VENV)/.test-installed offline/node_modules/.installed
 	@if [ -d offline/node_modules/mathjax ]; then $(BIN)/python scripts/build_offline.py; fi
 	$(BIN)/python -m pytest tests/browser -p no:cacheprovider
 
-test: unit nbval build-strict binder-env browser
+assignments: $(VENV)/.instructor-installed
+	$(BIN)/python scripts/build_assignments.py --out $(BUILD)/assignments
+
+SUBMISSIONS ?=
+GRADES ?= grades.csv
+TIMEOUT ?= 120
+grade: $(VENV)/.instructor-installed
+	@test -n "$(SUBMISSIONS)" || (echo "usage: make grade SUBMISSIONS=folder-of-notebooks [GRADES=grades.csv] [TIMEOUT=120]"; exit 2)
+	@test -d $(BUILD)/assignments || $(MAKE) assignments
+	$(BIN)/python scripts/grade.py $(SUBMISSIONS) --assignments $(BUILD)/assignments --out $(GRADES) --timeout $(TIMEOUT)
+
+test-assignments: $(VENV)/.instructor-installed
+	$(BIN)/python -m pytest tests/assignments -p no:cacheprovider
+
+test: unit nbval build-strict binder-env test-assignments browser
 
 refresh: $(VENV)/.test-installed
 	$(BIN)/python scripts/refresh_notebooks.py
