@@ -173,3 +173,9 @@ def test_functions_to_write_do_not_come_ready_made(built, chapter):
 def test_generated_output_is_not_committed():
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert not re.search(r"(^|/)_build/|autograder.*\.zip|^grades\.csv$", tracked, re.M)
+
+
+def test_instructors_page_lists_every_assignment():
+    page = (ROOT / "book" / "instructors.md").read_text()
+    for chapter in CHAPTERS:
+        assert f"| `{chapter.stem}` | {{doc}}`{chapter.stem}` |" in page, chapter.stem
