@@ -1,10 +1,12 @@
 """Grade a folder of submitted notebooks into a CSV of per-question scores.
 
-Each submission is graded by otter-grader (`otter run`) with the autograder that
+Each submission is graded by otter-grader with the autograder that
 `scripts/build_assignments.py` built for its assignment (read from the
-notebook's metadata), in a child process with a wall-clock limit. A submission
-that cannot be graded scores 0 with the reason in the `status` column; grading
-of the others carries on.
+notebook's metadata), inside the sandbox of sandbox.py: its own process, user,
+limits, throw-away folder, file system view and network namespace. The scores
+come back on a pipe the submission cannot reach. A submission that cannot be
+graded scores 0 with the reason in the `status` column; grading of the others
+carries on.
 
     python scripts/grade.py SUBMISSIONS [--assignments DIR] [--out grades.csv] [--timeout SECONDS]
 """
@@ -12,16 +14,16 @@ of the others carries on.
 import argparse
 import csv
 import json
-import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ASSIGNMENTS = ROOT / "_build" / "assignments"
@@ -35,6 +37,7 @@ class Grade:
     assignment: str = ""
     scores: dict = field(default_factory=dict)  # question → (score, max)
     status: str = "graded"
+    failures: dict = field(default_factory=dict)  # question → why it lost points
     seconds: float = 0.0
 
     @property
@@ -74,29 +77,23 @@ def possible_points(autograder_zip):
     return points
 
 
-def run_otter(submission, autograder_zip, workdir, timeout):
-    """Run `otter run` on one submission in its own process group; return (results dict or None, status)."""
-    output = workdir / "results"
-    output.mkdir()
-    command = [str(Path(sys.executable).parent / "otter"), "run", "-a", str(autograder_zip),
-               "-o", str(output), str(submission)]
-    process = subprocess.Popen(command, cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
-    try:
-        _, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        return None, f"timed out after {timeout:g} s"
-    results = output / "results.json"
-    if process.returncode != 0 or not results.exists():
-        last = stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no output"]
-        return None, f"grading failed: {last[0][:200]}"
-    return json.loads(results.read_text()), "graded"
+WRAPPER = Path(__file__).resolve().parent / "grade_in_sandbox.py"
 
 
-def grade(submission, graders, timeout):
-    """Grade one submission notebook; never raises for a bad submission."""
+def describe_outcome(outcome, limits):
+    """The status column: why a submission was not graded in full, or "graded"."""
+    if outcome.timed_out:
+        return f"killed: ran past the {limits.wall_seconds:g} s wall-clock limit"
+    if outcome.returncode in (-signal.SIGXCPU, 128 + signal.SIGXCPU, -signal.SIGKILL) and not outcome.result:
+        return f"killed: used more than {limits.cpu_seconds} s of CPU time"
+    if not outcome.result:
+        last = outcome.stderr.strip().splitlines()[-1:] or ["no output"]
+        return f"grading failed: {last[0][:200]}"
+    return "graded"
+
+
+def grade(submission, graders, limits, layers, slot=0):
+    """Grade one submission notebook in the sandbox; never raises for a bad submission."""
     started = time.perf_counter()
     name = assignment_of(submission)
     result = Grade(submission=submission.name, assignment=name or "")
@@ -105,14 +102,27 @@ def grade(submission, graders, timeout):
         return result
     points = possible_points(graders[name])
     result.scores = {question: (0.0, most) for question, most in points.items()}
-    with tempfile.TemporaryDirectory(prefix="grade-") as folder:
-        workdir = Path(folder)
-        shutil.copy(submission, workdir / submission.name)
-        results, result.status = run_otter(workdir / submission.name, graders[name], workdir, timeout)
-    for test in (results or {}).get("tests", []):
-        if test.get("name") in points and isinstance(test.get("score"), (int, float)):
-            most = points[test["name"]]
-            result.scores[test["name"]] = (min(max(float(test["score"]), 0.0), most), most)
+    workdir = Path(tempfile.mkdtemp(prefix="rnn-grade-"))
+    try:
+        shutil.copy(submission, workdir / "submission.ipynb")
+        shutil.copy(graders[name], workdir / "autograder.zip")
+        inside = Path(sandbox.SANDBOX_HOME) if layers.namespaces else workdir
+        argv = [sys.executable, str(WRAPPER), str(inside / "submission.ipynb"),
+                str(inside / "autograder.zip"), "{result_fd}"]
+        outcome = sandbox.run(argv, workdir, limits, layers, slot=slot, readonly=[WRAPPER])
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    result.status = describe_outcome(outcome, limits)
+    try:
+        reported = json.loads(outcome.result or b"{}")
+    except ValueError:
+        reported, result.status = {}, "grading failed: unreadable result"
+    for question, score in (reported.get("scores") or {}).items():
+        if question in points and isinstance(score, (int, float)) and score == score:  # not NaN
+            result.scores[question] = (min(max(float(score), 0.0), points[question]), points[question])
+    result.failures = {q: str(why)[:80] for q, why in (reported.get("failures") or {}).items() if q in points}
+    if reported.get("error"):
+        result.status = f"submission failed: {reported['error']}"
     result.seconds = time.perf_counter() - started
     return result
 
@@ -121,10 +131,12 @@ def write_csv(grades, path):
     questions = sorted({(g.assignment, q) for g in grades for q in g.scores})
     with open(path, "w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["submission", "assignment", "total", "possible", "status", "seconds"]
+        writer.writerow(["submission", "assignment", "total", "possible", "status", "failures", "seconds"]
                         + [f"{a}:{q}" for a, q in questions])
         for g in grades:
-            row = [g.submission, g.assignment, f"{g.total:g}", f"{g.possible:g}", g.status, f"{g.seconds:.1f}"]
+            failures = "; ".join(f"{q}: {why}" for q, why in g.failures.items())
+            row = [g.submission, g.assignment, f"{g.total:g}", f"{g.possible:g}", g.status, failures,
+                   f"{g.seconds:.1f}"]
             row += [f"{g.scores[q][0]:g}" if a == g.assignment and q in g.scores else "" for a, q in questions]
             writer.writerow(row)
 
@@ -139,10 +151,12 @@ def main(argv=None):
     graders = autograders(args.assignments)
     if not graders:
         sys.exit(f"no autograders under {args.assignments}: run `make assignments` first")
-    submissions = sorted(args.submissions.glob("*.ipynb"))
+    limits = sandbox.Limits(wall_seconds=args.timeout, cpu_seconds=int(args.timeout))
+    layers = sandbox.detect_layers()
+    print("\n".join(layers.describe(limits)), flush=True)
     grades = []
-    for submission in submissions:
-        grades.append(grade(submission, graders, args.timeout))
+    for submission in sorted(args.submissions.glob("*.ipynb")):
+        grades.append(grade(submission, graders, limits, layers))
         g = grades[-1]
         print(f"{g.submission}: {g.total:g}/{g.possible:g} ({g.status}, {g.seconds:.1f} s)", flush=True)
     write_csv(grades, args.out)

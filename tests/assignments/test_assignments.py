@@ -23,6 +23,10 @@ import build_assignments  # noqa: E402
 import grade  # noqa: E402
 
 import rnn_lib  # noqa: E402
+import sandbox  # noqa: E402
+
+LIMITS = sandbox.Limits()
+LAYERS = sandbox.detect_layers()
 
 CHAPTERS = [p for p in build_assignments.chapters() if build_assignments.chapter_exercises(nbformat.read(p, 4))[1]]
 
@@ -105,7 +109,7 @@ def test_partial_credit_within_one_question(built, tmp_path):
     for cell in answer_cells(solution, "count_parameters"):
         cell.source = "def count_parameters(E, H, Y):\n    return 15\n"
     nbformat.write(solution, tmp_path / "constant.ipynb")
-    result = grade.grade(tmp_path / "constant.ipynb", grade.autograders(built), timeout=120)
+    result = grade.grade(tmp_path / "constant.ipynb", grade.autograders(built), LIMITS, LAYERS)
     score, most = result.scores["problem_count"]
     assert 0 < score < most
 
@@ -116,9 +120,9 @@ def test_bad_submissions_score_zero_with_a_reason(built, tmp_path):
     student.cells.insert(1, nbformat.v4.new_code_cell("raise SystemExit('crash')"))
     nbformat.write(student, tmp_path / "crash.ipynb")
     graders = grade.autograders(built)
-    unreadable = grade.grade(tmp_path / "not-json.ipynb", graders, timeout=60)
+    unreadable = grade.grade(tmp_path / "not-json.ipynb", graders, LIMITS, LAYERS)
     assert unreadable.total == 0 and "not an assignment notebook" in unreadable.status
-    crashed = grade.grade(tmp_path / "crash.ipynb", graders, timeout=120)
+    crashed = grade.grade(tmp_path / "crash.ipynb", graders, LIMITS, LAYERS)
     assert crashed.total == 0 and crashed.possible > 0
 
 
