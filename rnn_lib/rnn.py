@@ -280,24 +280,29 @@ def _loss_and_dlogits(o, y, loss_on):
 
 
 def _backward(params, X, h0, h, d_o):
-    """Backpropagation through time for a batch, given dL/do (N, T, Y). Returns grads as Params."""
+    """Backpropagation through time for a batch, given dL/do (N, T, Y). Returns grads as Params.
+
+    One pass from t = T down to 1: dL/dh_t, then dL/dz_t, then step t's term of
+    each sum over t (chapter *Backpropagation through time*). The sums grow as
+    the loop goes, so no (N, T, H) array of dL/dz is stored (see scripts/benchmark.py).
+    """
     N, T, E = X.shape
     H = params.H
-    d_z = np.empty_like(h)
-    dL_dW_hh = np.zeros((H, H))
+    dL_dW_eh, dL_dW_hh, dL_db_h = np.zeros((E, H)), np.zeros((H, H)), np.zeros(H)
     d_h_next = np.zeros((N, H))
     for t in reversed(range(T)):
-        d_h = d_o[:, t] @ params.W_hy.T + d_h_next
-        d_z[:, t] = d_h * (1.0 - h[:, t] ** 2)
+        d_h = d_o[:, t] @ params.W_hy.T + d_h_next  # dL/dh_t, through o_t and z_{t+1}
+        d_z = d_h * (1.0 - h[:, t] ** 2)  # dL/dz_t
         h_prev = h[:, t - 1] if t > 0 else h0
-        dL_dW_hh += h_prev.T @ d_z[:, t]  # the term of step t: h_{t−1}ᵀ dL/dz_t
-        d_h_next = d_z[:, t] @ params.W_hh.T
-    d_z_rows = d_z.reshape(N * T, H)
+        dL_dW_eh += X[:, t].T @ d_z  # step t's terms: x_tᵀ dL/dz_t,
+        dL_dW_hh += h_prev.T @ d_z  # h_{t−1}ᵀ dL/dz_t
+        dL_db_h += d_z.sum(axis=0)  # and dL/dz_t
+        d_h_next = d_z @ params.W_hh.T  # dL/dh_{t−1} through z_t
     return Params(
-        W_eh=X.reshape(N * T, E).T @ d_z_rows,
+        W_eh=dL_dW_eh,
         W_hh=dL_dW_hh,
         W_hy=h.reshape(N * T, H).T @ d_o.reshape(N * T, -1),
-        b_h=d_z_rows.sum(axis=0),
+        b_h=dL_db_h,
         b_y=d_o.sum(axis=(0, 1)),
     )
 
