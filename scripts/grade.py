@@ -86,13 +86,12 @@ def describe_outcome(outcome, limits):
         return f"killed: ran past the {limits.wall_seconds:g} s wall-clock limit"
     if outcome.returncode in (-signal.SIGXCPU, 128 + signal.SIGXCPU, -signal.SIGKILL) and not outcome.result:
         return f"killed: used more than {limits.cpu_seconds} s of CPU time"
-    if not outcome.result:
-        last = outcome.stderr.strip().splitlines()[-1:] or ["no output"]
-        return f"grading failed: {last[0][:200]}"
+    if not outcome.result:  # not the submission's stderr: it could write anything there
+        return f"grading failed: no result (exit status {outcome.returncode})"
     return "graded"
 
 
-def grade(submission, graders, limits, layers, slot=0):
+def grade(submission, graders, limits, layers):
     """Grade one submission notebook in the sandbox; never raises for a bad submission."""
     started = time.perf_counter()
     name = assignment_of(submission)
@@ -109,7 +108,7 @@ def grade(submission, graders, limits, layers, slot=0):
         inside = Path(sandbox.SANDBOX_HOME) if layers.namespaces else workdir
         argv = [sys.executable, str(WRAPPER), str(inside / "submission.ipynb"),
                 str(inside / "autograder.zip"), "{result_fd}"]
-        outcome = sandbox.run(argv, workdir, limits, layers, slot=slot, readonly=[WRAPPER])
+        outcome = sandbox.run(argv, workdir, limits, layers, readonly=[WRAPPER])
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     result.status = describe_outcome(outcome, limits)
@@ -122,7 +121,7 @@ def grade(submission, graders, limits, layers, slot=0):
             result.scores[question] = (min(max(float(score), 0.0), points[question]), points[question])
     result.failures = {q: str(why)[:80] for q, why in (reported.get("failures") or {}).items() if q in points}
     if reported.get("error"):
-        result.status = f"submission failed: {reported['error']}"
+        result.status = f"grading stopped early: {reported['error']}"
     result.seconds = time.perf_counter() - started
     return result
 

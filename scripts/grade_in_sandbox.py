@@ -23,11 +23,14 @@ def main(submission, autograder, result_fd):
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     from otter.api import grade_submission
 
-    results = grade_submission(submission, autograder, quiet=True)
-    scores = {name: results.get_score(name) for name in results.test_files}
-    error = results.catastrophic_error
-    payload = {"scores": scores, "failures": failures(results),
-               "error": None if error is None else repr(error)[:300]}
+    try:
+        results = grade_submission(submission, autograder, quiet=True)
+    except Exception as error:  # the kernel died (limits) or the notebook broke otter itself
+        payload = {"scores": {}, "failures": {}, "error": type(error).__name__}
+    else:
+        error = results.catastrophic_error
+        payload = {"scores": {name: results.get_score(name) for name in results.test_files},
+                   "failures": failures(results), "error": None if error is None else type(error).__name__}
     os.write(result_fd, json.dumps(payload).encode())
     os.close(result_fd)
 

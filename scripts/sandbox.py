@@ -19,19 +19,23 @@ The result comes back on a pipe that only the grading wrapper holds (see
 grade_in_sandbox.py), never through files or output the submission can write.
 """
 
+import fcntl
 import os
 import resource
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import rnn_lib
 
 SANDBOX_HOME = "/grading"
-FIRST_UID = 61000  # grading user ids: 61000, 61001, ... one per submission at a time
+FIRST_UID = 61000  # grading user ids: 61000, 61001, ... one per submission being graded
+UID_LOCKS = Path(tempfile.gettempdir()) / "rnn-grading-uids"
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,7 @@ def _bwrap_command(argv, workdir, readonly):
                 made.add(parent)
         command += ["--ro-bind", str(path), str(path)]
     command += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                "--bind", str(workdir), SANDBOX_HOME, "--chdir", SANDBOX_HOME]
+                "--bind", str(workdir), SANDBOX_HOME, "--remount-ro", "/", "--chdir", SANDBOX_HOME]
     return command + argv
 
 
@@ -134,13 +138,13 @@ def _environment(uid):
     }
 
 
-def _set_limits(limits):
+def _set_limits(limits, processes):
     def apply():
         resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds))
         resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
         resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_bytes, limits.file_bytes))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
+        resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
 
     return apply
 
@@ -155,19 +159,47 @@ class Outcome:
     stderr: str
 
 
-def run(argv, workdir, limits, layers, slot=0, readonly=()):
+@contextmanager
+def _reserved_uid():
+    """A grading uid that no other grading run (of this or another process) is using.
+
+    A lock file per uid reserves it; a uid that still owns processes is skipped.
+    """
+    UID_LOCKS.mkdir(mode=0o700, exist_ok=True)
+    for uid in range(FIRST_UID, FIRST_UID + 1000):
+        with open(UID_LOCKS / str(uid), "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue
+            if _processes_of(uid):
+                continue
+            yield uid
+            return
+    raise RuntimeError("no free grading uid between 61000 and 61999")
+
+
+def run(argv, workdir, limits, layers, readonly=()):
     """Run ``argv`` contained, with ``workdir`` as its only writable folder (seen as /grading).
 
     argv may contain the placeholder "{result_fd}": it is replaced by the number of
     a pipe on which the command sends its result. Returns an Outcome.
     """
-    uid = FIRST_UID + slot
-    workdir = Path(workdir)
+    if not layers.own_uid:
+        return _run(argv, Path(workdir), limits, layers, os.getuid(), readonly)
+    with _reserved_uid() as uid:
+        return _run(argv, Path(workdir), limits, layers, uid, readonly)
+
+
+def _run(argv, workdir, limits, layers, uid, readonly):
     if layers.own_uid:
         os.chown(workdir, uid, uid)
         for path in workdir.rglob("*"):
             os.chown(path, uid, uid)
     os.chmod(workdir, 0o700)
+    # RLIMIT_NPROC counts every process of the user: under the grader's own uid, allow
+    # what it already runs plus the submission's share.
+    processes = limits.processes + (0 if layers.own_uid else len(_processes_of(uid)))
     read_end, write_end = os.pipe()
     argv = [a.replace("{result_fd}", str(write_end)) for a in argv]
     if layers.own_uid:
@@ -180,7 +212,7 @@ def run(argv, workdir, limits, layers, slot=0, readonly=()):
         cwd = workdir
     process = subprocess.Popen(argv, cwd=cwd, env=_environment(uid), pass_fds=(write_end,),
                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True, preexec_fn=_set_limits(limits))
+                               start_new_session=True, preexec_fn=_set_limits(limits, processes))
     os.close(write_end)
     timed_out = False
     try:
@@ -195,18 +227,25 @@ def run(argv, workdir, limits, layers, slot=0, readonly=()):
     return Outcome(process.returncode, timed_out, result, stderr.decode(errors="replace"))
 
 
+def _processes_of(uid):
+    pids = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and entry.stat().st_uid == uid:
+                pids.append(int(entry.name))
+        except FileNotFoundError:
+            pass
+    return pids
+
+
 def _kill(process, uid):
     """Kill the process group and, with its own uid, every process that uid still has."""
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
-    if uid is None:
-        return
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if entry.stat().st_uid == uid:
-                    os.kill(int(entry.name), signal.SIGKILL)
-            except (FileNotFoundError, ProcessLookupError, PermissionError):
-                pass
+    for pid in _processes_of(uid) if uid is not None else []:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
