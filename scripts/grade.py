@@ -105,7 +105,7 @@ def grade(submission, graders, limits, layers):
     try:
         shutil.copy(submission, workdir / "submission.ipynb")
         shutil.copy(graders[name], workdir / "autograder.zip")
-        inside = Path(sandbox.SANDBOX_HOME) if layers.namespaces else workdir
+        inside = Path(sandbox.INPUTS) if layers.namespaces else workdir
         argv = [sys.executable, str(WRAPPER), str(inside / "submission.ipynb"),
                 str(inside / "autograder.zip"), "{result_fd}"]
         outcome = sandbox.run(argv, workdir, limits, layers, readonly=[WRAPPER])

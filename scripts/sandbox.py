@@ -9,10 +9,11 @@ says plainly which are missing and goes on with the others):
 3. its own user id (when grading runs as root): the process count then caps
    exactly this submission's processes, and it cannot signal or read anything
    that belongs to the grader;
-4. bubblewrap namespaces: a private view of the file system holding only the
-   system, the Python environment, rnn_lib and its own throw-away folder
-   (the only place it can write), its own process ids, and a new network
-   namespace with only loopback, so no connection leaves it;
+4. bubblewrap namespaces: a private, read-only view of the file system holding
+   only the system, the Python environment, rnn_lib and its own inputs, a
+   private /tmp of bounded size as the only place it can write (gone when it
+   ends), its own process ids, and a new network namespace with only
+   loopback, so no connection leaves it;
 5. an environment with nothing from the instructor's shell.
 
 The result comes back on a pipe that only the grading wrapper holds (see
@@ -33,7 +34,7 @@ from pathlib import Path
 
 import rnn_lib
 
-SANDBOX_HOME = "/grading"
+INPUTS = "/grading"  # where the sandbox sees its folder (read-only)
 FIRST_UID = 61000  # grading user ids: 61000, 61001, ... one per submission being graded
 UID_LOCKS = Path(tempfile.gettempdir()) / "rnn-grading-uids"
 
@@ -47,6 +48,7 @@ class Limits:
     memory_bytes: int = 3 * 2**30
     processes: int = 64
     file_bytes: int = 256 * 2**20
+    disk_bytes: int = 2**30  # the sandbox's private /tmp (with bubblewrap)
 
 
 @dataclass
@@ -67,7 +69,8 @@ class Layers:
         if self.own_uid:
             lines.append(f"contained: its own user id ({FIRST_UID}+)")
         if self.namespaces:
-            lines.append("contained: private file system view, own process ids, no network (bubblewrap)")
+            lines.append("contained: private read-only file system view, own process ids, no network,"
+                         f" {limits.disk_bytes / 2**30:g} GiB of private scratch space (bubblewrap)")
         return lines + [f"NOT contained: {reason}" for reason in self.missing]
 
 
@@ -110,7 +113,7 @@ def _readonly_paths(extra):
     return [p for p in dict.fromkeys(paths) if p.exists()]
 
 
-def _bwrap_command(argv, workdir, readonly):
+def _bwrap_command(argv, workdir, readonly, disk_bytes):
     command = [shutil.which("bwrap"), *_namespace_flags()]
     made = set()
     for path in readonly:
@@ -119,14 +122,17 @@ def _bwrap_command(argv, workdir, readonly):
                 command += ["--perms", "0755", "--dir", str(parent)]
                 made.add(parent)
         command += ["--ro-bind", str(path), str(path)]
-    command += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                "--bind", str(workdir), SANDBOX_HOME, "--remount-ro", "/", "--chdir", SANDBOX_HOME]
+    # The submission's folder is read-only; everything it writes goes to a private /tmp of
+    # bounded size, so it cannot fill the grader's disk, and vanishes with the sandbox.
+    command += ["--proc", "/proc", "--dev", "/dev", "--size", str(disk_bytes), "--perms", "1777",
+                "--tmpfs", "/tmp", "--ro-bind", str(workdir), INPUTS, "--remount-ro", "/",
+                "--chdir", "/tmp"]
     return command + argv
 
 
-def _environment(uid):
+def _environment(uid, home):
     return {
-        "HOME": SANDBOX_HOME,
+        "HOME": str(home),
         "USER": "student",
         "LOGNAME": "student",
         "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
@@ -180,7 +186,8 @@ def _reserved_uid():
 
 
 def run(argv, workdir, limits, layers, readonly=()):
-    """Run ``argv`` contained, with ``workdir`` as its only writable folder (seen as /grading).
+    """Run ``argv`` contained, with ``workdir`` as its folder (seen read-only as /grading with
+    bubblewrap, where it writes only to a private /tmp; without, its only writable folder).
 
     argv may contain the placeholder "{result_fd}": it is replaced by the number of
     a pipe on which the command sends its result. Returns an Outcome.
@@ -206,11 +213,11 @@ def _run(argv, workdir, limits, layers, uid, readonly):
         argv = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=-all",
                 "--bounding-set=-all", "--no-new-privs", *argv]
     if layers.namespaces:
-        argv = _bwrap_command(argv, workdir, _readonly_paths(readonly))
+        argv = _bwrap_command(argv, workdir, _readonly_paths(readonly), limits.disk_bytes)
         cwd = "/"
     else:
         cwd = workdir
-    process = subprocess.Popen(argv, cwd=cwd, env=_environment(uid), pass_fds=(write_end,),
+    process = subprocess.Popen(argv, cwd=cwd, env=_environment(uid, "/tmp" if layers.namespaces else workdir), pass_fds=(write_end,),
                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                start_new_session=True, preexec_fn=_set_limits(limits, processes))
     os.close(write_end)

@@ -111,6 +111,14 @@ def hostile_cases(port, outside):
             f"    socket.create_connection(('127.0.0.1', {port}), timeout=3).sendall(b'hello from a submission')\n"
             "    succeeded = True\nexcept OSError:\n    pass"
         ),
+        "disk-filler": attack(  # 2 GiB in 64 MiB files: each under the file-size cap
+            "import os\nwritten = 0\nblock = b'x' * 2**26\nfor i in range(32):\n"
+            "    for folder in ['/tmp', os.path.expanduser('~'), '.']:\n"
+            "        try:\n            with open(os.path.join(folder, f'fill-{i}'), 'wb') as f:\n"
+            "                f.write(block)\n            written += len(block)\n            break\n"
+            "        except OSError:\n            pass\n"
+            "succeeded = written > 1.5 * 2**30"
+        ),
         "forged-result": (
             "import json, os, sys\n"
             "fake = {'scores': {'problem_count': 3, 'problem_order': 3}, 'tests': [{'name': 'problem_count', 'score': 3}]}\n"
@@ -219,6 +227,11 @@ def test_network_connection_fails(batch, server):
     _, connections = server
     assert score(batch[0]["network"]) == 0, batch[0]["network"]
     assert connections == [], f"the server outside the sandbox was reached: {connections}"
+
+
+@needs_namespaces
+def test_filling_the_disk_is_capped(batch):
+    assert score(batch[0]["disk-filler"]) == 0, batch[0]["disk-filler"]
 
 
 def test_forged_result_does_not_change_the_score(batch):
