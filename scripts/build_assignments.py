@@ -10,6 +10,12 @@ Each coded exercise is written once, in its chapter notebook:
 - code cells tagged ``exercise-setup`` (anywhere in the chapter) define what the
   exercises need (imports, the worked example).
 
+Traps: every top-level function of a solution cell is a function the student
+writes (put helpers inside it or in the tests); otter runs each test cell as a
+doctest, so a bare expression that returns a value fails (assert instead); a
+hidden test's line must not appear in a setup cell or the exercise text, or it
+reaches the student.
+
 On the website the solution and its tests run inside the hidden solution. This
 script turns every chapter with coded exercises into an otter-grader master
 notebook and runs ``otter assign`` on it, giving, per chapter:
@@ -80,7 +86,7 @@ def plain_markdown(text, glue):
         if role.startswith("glue"):
             return glue.get(label, label)
         if role == "eq":
-            return f"equation `{label}` of the book"
+            return f"({label} in the book)"
         if role == "doc":
             return f"the book's chapter *{label}*"
         if role in ("cite", "cite:p", "cite:t"):

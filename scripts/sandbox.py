@@ -114,20 +114,24 @@ def _readonly_paths(extra):
 
 
 def _bwrap_command(argv, workdir, readonly, disk_bytes):
-    command = [shutil.which("bwrap"), *_namespace_flags()]
-    made = set()
-    for path in readonly:
+    # Everything it writes goes to a private /tmp of bounded size: it cannot fill the
+    # grader's disk, and the writes vanish with the sandbox. /tmp comes first, so that
+    # read-only paths under the host's /tmp (a clone in /tmp, say) stay visible.
+    command = [shutil.which("bwrap"), *_namespace_flags(),
+               "--size", str(disk_bytes), "--perms", "1777", "--tmpfs", "/tmp"]
+    bound, made = [], {Path("/"), Path("/tmp")}
+    for path in sorted(readonly, key=lambda p: len(p.parts)):
+        if any(path == b or b in path.parents for b in bound):
+            continue  # already visible through a bound parent
         for parent in reversed(path.parents):  # bwrap would create missing parents with mode 0700
-            if parent != Path("/") and parent not in made and not any(parent == r for r in readonly):
+            if parent not in made:
                 command += ["--perms", "0755", "--dir", str(parent)]
                 made.add(parent)
         command += ["--ro-bind", str(path), str(path)]
-    # The submission's folder is read-only; everything it writes goes to a private /tmp of
-    # bounded size, so it cannot fill the grader's disk, and vanishes with the sandbox.
-    command += ["--proc", "/proc", "--dev", "/dev", "--size", str(disk_bytes), "--perms", "1777",
-                "--tmpfs", "/tmp", "--ro-bind", str(workdir), INPUTS, "--remount-ro", "/",
-                "--chdir", "/tmp"]
-    return command + argv
+        bound.append(path)
+    # The submission's own folder: its inputs, read-only.
+    return command + ["--proc", "/proc", "--dev", "/dev", "--ro-bind", str(workdir), INPUTS,
+                      "--remount-ro", "/", "--chdir", "/tmp", *argv]
 
 
 def _environment(uid, home):
