@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _checks
+from . import _checks, gru, rnn
+from .data import one_hot
 from .rnn import Params, bptt, forward
 
 
@@ -222,8 +223,6 @@ def init_params(cell, E, H, Y=1, seed=0, input_scale=1.0, recurrent_scale=1.0, u
     the GRU, the update gate's bias starts at ``update_bias`` (see
     ``gru.init_params``). Returns Params or GRUParams.
     """
-    from . import gru
-
     _checks.check_choice(cell, "cell", CELLS)
     if cell == "gru":
         return gru.init_params(E, H, Y, seed, input_scale, update_bias, recurrent_scale)
@@ -237,8 +236,6 @@ def init_params(cell, E, H, Y=1, seed=0, input_scale=1.0, recurrent_scale=1.0, u
 
 def _model(params):
     """The module (rnn or gru) whose forward and bptt fit ``params``."""
-    from . import gru, rnn
-
     if isinstance(params, Params):
         return rnn
     if isinstance(params, gru.GRUParams):
@@ -248,8 +245,6 @@ def _model(params):
 
 def _by_length(documents, size):
     """Group documents (id arrays) by length: {T: (indices (n,), one-hot X (n, T, size))}."""
-    from .data import one_hot
-
     if len(documents) == 0:
         raise ValueError("documents is empty: give at least one document")
     lengths = np.array([len(ids) for ids in documents])

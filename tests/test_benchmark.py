@@ -1,0 +1,48 @@
+"""scripts/benchmark.py measures like with like: no timings are checked here, only what is timed."""
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import rnn_lib
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "benchmark.py"
+spec = importlib.util.spec_from_file_location("benchmark", SCRIPT)
+benchmark = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(benchmark)
+
+
+@pytest.mark.parametrize("name", list(benchmark.SIZES))
+def test_the_problems_have_the_stated_sizes(name):
+    size = benchmark.SIZES[name]
+    params, X, y = benchmark.problem(**size)
+    assert X.shape == (size["N"], size["T"], size["E"]) and y.shape == (size["N"],)
+    assert (params.E, params.H, params.Y) == (size["E"], size["H"], 1)
+
+
+def test_the_worked_example_size_is_the_slides():
+    example = rnn_lib.worked_example()
+    size = benchmark.SIZES["worked example N=1, T=4, E=3, H=2"]
+    assert (size["T"], size["E"], size["H"]) == (*example.X.shape, example.params.H)
+
+
+def test_the_rnn_lib_step_is_bptt():
+    params, X, y = benchmark.problem(N=3, T=4, E=2, H=3)
+    loss, grads = benchmark.rnn_lib_step(params, X, y)()
+    expected_loss, expected = rnn_lib.bptt(params, X, y)
+    assert loss == expected_loss
+    np.testing.assert_array_equal(grads.W_hh, expected.W_hh)
+
+
+def test_the_pytorch_step_computes_the_same_loss():
+    pytest.importorskip("torch", reason="PyTorch is not installed: the benchmark's PyTorch half is optional")
+    params, X, y = benchmark.problem(N=5, T=6, E=3, H=4)
+    torch_loss = benchmark.torch_step(params, X, y)().item()
+    assert torch_loss == pytest.approx(rnn_lib.bptt(params, X, y)[0], rel=1e-12)
+
+
+def test_examples_per_second_counts_documents():
+    rates = benchmark.examples_per_second([lambda: None], N=10, seconds=0.01, repeats=2)
+    assert len(rates) == 1 and rates[0] > 0
