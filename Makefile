@@ -38,8 +38,13 @@ $(VENV)/.instructor-installed: requirements/instructor.txt $(VENV)/.test-install
 	$(BIN)/python -m pip install --quiet -r requirements/instructor.txt
 	touch $@
 
+# Sphinx re-executes only the notebooks it re-reads, and it does not notice a change in
+# rnn_lib: after one, rebuild every page so that no page shows numbers from the old library.
+LIB_CHANGED = $(shell find rnn_lib -name '*.py' -newer $(BUILD)/html/index.html 2>/dev/null | head -1)
+BUILD_ALL = $(if $(wildcard $(BUILD)/html/index.html),$(if $(LIB_CHANGED),--all),)
+
 book: $(VENV)/.book-installed
-	$(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/jupyter-book build . -W -n --keep-going $(BUILD_ALL)
 	@echo "The book is in $(CURDIR)/$(BUILD)/html/index.html"
 
 unit: $(VENV)/.test-installed
@@ -49,7 +54,7 @@ nbval: $(VENV)/.test-installed
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider book
 
 build-strict: $(VENV)/.test-installed
-	$(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/jupyter-book build . -W -n --keep-going $(BUILD_ALL)
 
 # The JavaScript the offline build and the browser tests serve locally (MathJax, axe-core),
 # pinned in offline/package-lock.json. Without npm the browser tests skip and say why.
