@@ -129,7 +129,8 @@ def open_page(browser, base_url, page_path, color_scheme="light"):
     page.on("console", lambda m: visit.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: visit.page_errors.append(str(e)))
     page.route("**/*", lambda route: _route(visit, route))
-    page.goto(base_url + page_path + ".html", wait_until="load")
+    response = page.goto(base_url + page_path + ".html", wait_until="load")
+    assert response is not None and response.ok, f"{page_path}.html: HTTP {response and response.status}"
     page.wait_for_load_state("networkidle")
     # MathJax is loaded deferred; once its startup promise resolves, the page is typeset.
     # (Sphinx adds MathJax only to pages that have maths.)
