@@ -26,7 +26,7 @@ import numpy as np
 from . import _checks
 from .activations import sigmoid
 from .gradcheck import numerical_gradient, relative_error
-from .rnn import Params, _check_finite_result, _check_training_inputs, _loss_and_dlogits
+from .rnn import Params, _Weights, _check_finite_result, _check_training_inputs, _loss_and_dlogits
 from .rnn import _check_inputs as _check_rnn_inputs
 
 #: The gate weights a GRU adds to the plain RNN's, with their shapes.
@@ -34,7 +34,7 @@ GATE_SHAPES = {"W_er": "EH", "W_hr": "HH", "b_r": "H", "W_eu": "EH", "W_hu": "HH
 
 
 @dataclass(frozen=True, eq=False)
-class GRUParams:
+class GRUParams(_Weights):
     """The weights of a GRU: the plain RNN's five arrays and those of two gates.
 
     W_eh: (E, H), W_hh: (H, H), b_h: (H,) the proposed state, as in ``Params``.
@@ -75,34 +75,6 @@ class GRUParams:
                     f" H = {plain.H}; got {value.shape}"
                 )
             object.__setattr__(self, name, value)
-
-    @staticmethod
-    def names():
-        """The array names in a fixed order: the plain RNN's five, then the gates'."""
-        return tuple(f.name for f in fields(GRUParams))
-
-    @property
-    def E(self):
-        """Embedding size."""
-        return self.W_eh.shape[0]
-
-    @property
-    def H(self):
-        """Hidden size."""
-        return self.W_eh.shape[1]
-
-    @property
-    def Y(self):
-        """Number of outputs."""
-        return self.W_hy.shape[1]
-
-    def items(self):
-        """(name, array) pairs in the order of ``names()``."""
-        return [(name, getattr(self, name)) for name in self.names()]
-
-    def replace(self, **arrays):
-        """A new GRUParams with some arrays replaced, for example ``p.replace(b_u=b)``."""
-        return GRUParams(**{**dict(self.items()), **arrays})
 
     def plain(self):
         """The plain RNN inside the GRU: Params(W_eh, W_hh, W_hy, b_h, b_y)."""

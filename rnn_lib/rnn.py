@@ -26,8 +26,44 @@ from .loss import bce_with_logits
 LOSS_ON = ("last", "all")
 
 
+class _Weights:
+    """What every set of weights offers: names in order, sizes, (name, array) pairs, copies."""
+
+    @classmethod
+    def names(cls):
+        """The array names in their fixed order (for Params: W_eh, W_hh, W_hy, b_h, b_y)."""
+        return tuple(f.name for f in fields(cls))
+
+    @property
+    def E(self):
+        """Embedding size."""
+        return self.W_eh.shape[0]
+
+    @property
+    def H(self):
+        """Hidden size."""
+        return self.W_eh.shape[1]
+
+    @property
+    def Y(self):
+        """Number of outputs."""
+        return self.W_hy.shape[1]
+
+    def items(self):
+        """(name, array) pairs in the order of ``names()``."""
+        return [(name, getattr(self, name)) for name in self.names()]
+
+    def replace(self, **arrays):
+        """A copy with some arrays replaced, for example ``params.replace(W_hy=W)``."""
+        return type(self)(**{**dict(self.items()), **arrays})
+
+    def __repr__(self):
+        shapes = ", ".join(f"{name}={array.shape}" for name, array in self.items())
+        return f"{type(self).__name__}({shapes})"
+
+
 @dataclass(frozen=True, eq=False)
-class Params:
+class Params(_Weights):
     """The weights of the RNN (the slides' EH, HH and HY weights, plus biases).
 
     W_eh: (E, H) embedding → hidden.     W_hh: (H, H) hidden → hidden.
@@ -75,38 +111,6 @@ class Params:
         if bias.shape != (size,):
             raise ValueError(f"{name} must have shape ({size},), got {bias.shape}")
         return bias
-
-    @staticmethod
-    def names():
-        """The parameter names in a fixed order: W_eh, W_hh, W_hy, b_h, b_y."""
-        return tuple(f.name for f in fields(Params))
-
-    @property
-    def E(self):
-        """Embedding size."""
-        return self.W_eh.shape[0]
-
-    @property
-    def H(self):
-        """Hidden size."""
-        return self.W_eh.shape[1]
-
-    @property
-    def Y(self):
-        """Number of outputs."""
-        return self.W_hy.shape[1]
-
-    def items(self):
-        """(name, array) pairs in the order of ``names()``."""
-        return [(name, getattr(self, name)) for name in self.names()]
-
-    def replace(self, **arrays):
-        """A new Params with some arrays replaced, for example ``p.replace(W_hy=W)``."""
-        return Params(**{**dict(self.items()), **arrays})
-
-    def __repr__(self):
-        shapes = ", ".join(f"{name}={array.shape}" for name, array in self.items())
-        return f"Params({shapes})"
 
 
 @dataclass(frozen=True, eq=False)

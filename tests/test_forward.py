@@ -5,26 +5,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from problems import random_problem
 from rnn_lib import Params, forward, step_contributions, worked_example
 
 
 @pytest.fixture(scope="module")
 def example():
     return worked_example()
-
-
-def random_problem(seed, N, T, E, H, Y):
-    """Random weights with biases, inputs and h0; N = None means a single document."""
-    rng = np.random.default_rng(seed)
-    params = Params(
-        W_eh=rng.normal(0, 1, (E, H)),
-        W_hh=rng.normal(0, 1, (H, H)),
-        W_hy=rng.normal(0, 1, (H, Y)),
-        b_h=rng.normal(0, 1, H),
-        b_y=rng.normal(0, 1, Y),
-    )
-    lead = () if N is None else (N,)
-    return params, rng.normal(0, 1, lead + (T, E)), rng.normal(0, 0.5, lead + (H,))
 
 
 def loop_by_hand(params, X, h0):
@@ -52,7 +39,7 @@ def loop_by_hand(params, X, h0):
     with_h0=st.booleans(),
 )
 def test_contributions_add_up_to_the_proposed_states(seed, N, T, E, H, with_h0):
-    params, X, h0 = random_problem(seed, N, T, E, H, Y=1)
+    params, X, _, h0 = random_problem(seed, N, T, E, H, 1, biases=True)
     h0 = h0 if with_h0 else None
     parts = step_contributions(params, X, h0)
     trace = forward(params, X, h0)
@@ -63,7 +50,7 @@ def test_contributions_add_up_to_the_proposed_states(seed, N, T, E, H, with_h0):
 
 @pytest.mark.parametrize("seed", range(5))
 def test_contributions_match_a_loop_by_hand(seed):
-    params, X, h0 = random_problem(seed, None, T=5, E=3, H=2, Y=1)
+    params, X, _, h0 = random_problem(seed, None, 5, 3, 2, 1, biases=True)
     parts = step_contributions(params, X, h0)
     expected = loop_by_hand(params, X, h0)
     for got, want in zip((parts.x_W_eh, parts.h_prev, parts.h_prev_W_hh), expected):
@@ -71,7 +58,7 @@ def test_contributions_match_a_loop_by_hand(seed):
 
 
 def test_previous_states_are_h0_then_the_trace_shifted_by_one():
-    params, X, h0 = random_problem(7, 3, T=4, E=3, H=2, Y=1)
+    params, X, _, h0 = random_problem(7, 3, 4, 3, 2, 1, biases=True)
     parts = step_contributions(params, X, h0)
     trace = forward(params, X, h0)
     np.testing.assert_array_equal(parts.h_prev[:, 0], h0)
@@ -79,7 +66,7 @@ def test_previous_states_are_h0_then_the_trace_shifted_by_one():
 
 
 def test_a_batch_gives_each_document_its_own_contributions():
-    params, X, _ = random_problem(3, 4, T=5, E=3, H=2, Y=1)
+    params, X, _, _ = random_problem(3, 4, 5, 3, 2, 1, biases=True)
     batch = step_contributions(params, X)
     for n in range(4):
         single = step_contributions(params, X[n])

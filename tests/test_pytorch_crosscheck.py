@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 import rnn_lib
+from problems import random_problem
 from rnn_lib import Params, bptt, forward
 
 torch = pytest.importorskip("torch", reason="PyTorch is not installed: the cross-check is optional")
@@ -19,19 +20,9 @@ torch = pytest.importorskip("torch", reason="PyTorch is not installed: the cross
 TOLERANCE = 1e-10
 
 
-def random_problem(seed, N, T, E, H, Y=1):
-    rng = np.random.default_rng(seed)
-    params = Params(
-        W_eh=rng.normal(0, 0.7, (E, H)),
-        W_hh=rng.normal(0, 0.7, (H, H)),
-        W_hy=rng.normal(0, 0.7, (H, Y)),
-        b_h=rng.normal(0, 0.3, H),
-        b_y=rng.normal(0, 0.3, Y),
-    )
-    X = rng.normal(0, 1, (N, T, E))
-    y = rng.integers(0, 2, (N, Y)).astype(float)
-    h0 = rng.normal(0, 0.5, (N, H))
-    return params, X, y, h0
+def problem(seed, N, T, E, H):
+    params, X, y, h0 = random_problem(seed, N, T, E, H, 1, biases=True, scale=0.7)
+    return params, X, y.astype(float), h0
 
 
 def torch_model(params, split_bias):
@@ -83,7 +74,7 @@ def torch_loss_and_grads(params, X, y, h0, loss_on, split_bias=True):
 )
 @pytest.mark.parametrize("loss_on", ["last", "all"])
 def test_gradients_equal_pytorch_autograd(seed, N, T, E, H, loss_on):
-    params, X, y, h0 = random_problem(seed, N, T, E, H)
+    params, X, y, h0 = problem(seed, N, T, E, H)
     loss, grads = bptt(params, X, y[:, 0], h0, loss_on=loss_on)
     torch_loss, torch_grads, torch_h = torch_loss_and_grads(params, X, y, h0, loss_on)
     assert loss == pytest.approx(torch_loss, rel=TOLERANCE)
@@ -112,7 +103,7 @@ def test_worked_example_matches_pytorch():
 
 def test_a_wrong_mapping_is_caught():
     """The cross-check can fail: forget one transpose and the gradients disagree."""
-    params, X, y, h0 = random_problem(4, 3, 5, 3, 3)
+    params, X, y, h0 = problem(4, 3, 5, 3, 3)
     _, grads = bptt(params, X, y[:, 0], h0)
     _, torch_grads, _ = torch_loss_and_grads(params.replace(W_hh=params.W_hh.T), X, y, h0, "last")
     assert not np.allclose(grads.W_hh, torch_grads.W_hh, rtol=TOLERANCE, atol=TOLERANCE)
