@@ -14,7 +14,7 @@ help:
 	@echo "make book-offline  build a copy that reads with no internet into $(BUILD)/offline/html"
 	@echo "make test          unit tests, strict nbval, the -W build, the Binder environment,"
 	@echo "                   and the browser suite (needs chromium: apt-get install chromium)"
-	@echo "make assignments   build student notebooks and autograders into $(BUILD)/assignments"
+	@echo "make assignments   build student notebooks (and, apart, what grading needs) into $(BUILD)/assignments"
 	@echo "make grade SUBMISSIONS=dir   grade submitted notebooks into grades.csv"
 	@echo "make refresh       re-execute the chapter notebooks and store their outputs in place"
 	@echo "make clean         remove $(BUILD), $(VENV) and offline/node_modules"
@@ -31,11 +31,6 @@ $(VENV)/.book-installed: requirements/book.txt pyproject.toml | $(BIN)/python
 
 $(VENV)/.test-installed: requirements/test.txt $(VENV)/.book-installed
 	$(BIN)/python -m pip install --quiet -r requirements/test.txt
-	touch $@
-
-# Instructors' tools (otter-grader) add to the test set; students and Binder never need them.
-$(VENV)/.instructor-installed: requirements/instructor.txt $(VENV)/.test-installed
-	$(BIN)/python -m pip install --quiet -r requirements/instructor.txt
 	touch $@
 
 # Sphinx re-executes only the notebooks it re-reads, and it does not notice a change in
@@ -74,18 +69,22 @@ browser: $(VENV)/.test-installed offline/node_modules/.installed
 	@if [ -d offline/node_modules/mathjax ]; then $(BIN)/python scripts/build_offline.py; fi
 	$(BIN)/python -m pytest tests/browser -p no:cacheprovider
 
-assignments: $(VENV)/.instructor-installed
-	$(BIN)/python scripts/build_assignments.py --out $(BUILD)/assignments
+# CHAPTERS="log_loss bptt" releases only those chapters' assignments.
+CHAPTERS ?=
+assignments: $(VENV)/.book-installed
+	$(BIN)/python -m grading.assignments --out $(BUILD)/assignments $(foreach c,$(CHAPTERS),book/$(c).ipynb)
 
 SUBMISSIONS ?=
 GRADES ?= grades.csv
 TIMEOUT ?= 120
-grade: $(VENV)/.instructor-installed
-	@test -n "$(SUBMISSIONS)" || (echo "usage: make grade SUBMISSIONS=folder-of-notebooks [GRADES=grades.csv] [TIMEOUT=120]"; exit 2)
-	@test -d $(BUILD)/assignments || $(MAKE) assignments
-	$(BIN)/python scripts/grade.py $(SUBMISSIONS) --assignments $(BUILD)/assignments --out $(GRADES) --timeout $(TIMEOUT)
+SEED ?=
+grade: $(VENV)/.book-installed
+	@test -n "$(SUBMISSIONS)" || (echo "usage: make grade SUBMISSIONS=folder-of-notebooks [GRADES=grades.csv] [TIMEOUT=120] [SEED=n]"; exit 2)
+	@test -d $(BUILD)/assignments/instructor-only || $(MAKE) assignments
+	$(BIN)/python -m grading.grade $(SUBMISSIONS) --assignments $(BUILD)/assignments --out $(GRADES) \
+		--timeout $(TIMEOUT) $(if $(SEED),--seed $(SEED))
 
-test-assignments: $(VENV)/.instructor-installed
+test-assignments: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests/assignments -p no:cacheprovider
 
 test: unit nbval build-strict binder-env test-assignments browser

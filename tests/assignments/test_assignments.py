@@ -1,12 +1,13 @@
-"""The instructor pipeline: assignments built from the book's exercises, graded by otter.
+"""The instructor pipeline: assignments built from the book's exercises, graded outside the submission.
 
 Builds every assignment into a temporary folder, grades the reference solutions,
-the blank student notebooks and deliberately wrong submissions with
-scripts/grade.py, and checks that nothing of a solution reaches a student.
+the blank student notebooks and deliberately wrong submissions in one batch,
+and checks that nothing of a solution or a hidden test reaches a student.
 """
 
 import csv
 import importlib
+import inspect
 import json
 import pkgutil
 import re
@@ -18,27 +19,30 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import build_assignments  # noqa: E402
-import grade  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from grading import assignments, grade, sandbox  # noqa: E402
+from grading.cases import hidden_cases  # noqa: E402
 
 import rnn_lib  # noqa: E402
-import sandbox  # noqa: E402
 
 LIMITS = sandbox.Limits()
 LAYERS = sandbox.detect_layers()
-
-CHAPTERS = [p for p in build_assignments.chapters() if build_assignments.chapter_exercises(nbformat.read(p, 4))[1]]
+CHAPTERS = [p.stem for p in assignments.chapters()
+            if assignments.chapter_exercises(nbformat.read(p, 4))[1]]
 
 
 def exercises_of(chapter):
-    return build_assignments.chapter_exercises(nbformat.read(ROOT / "book" / f"{chapter}.ipynb", 4))[1]
+    return assignments.chapter_exercises(nbformat.read(ROOT / "book" / f"{chapter}.ipynb", 4))[1]
+
+
+def hidden_of(chapter):
+    return assignments.load_hidden(assignments.HIDDEN / f"{chapter}.py", chapter)
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("assignments")
-    build_assignments.main(["--out", str(out)])
+    assignments.main(["--out", str(out)])
     return out
 
 
@@ -46,9 +50,17 @@ def answer_cells(notebook, function):
     return [c for c in notebook.cells if c.cell_type == "code" and re.search(rf"^def {function}\(", c.source, re.M)]
 
 
+def solution_of(built, chapter):
+    return built / assignments.INSTRUCTOR_ONLY / chapter / "solution.ipynb"
+
+
+def student_of(built, chapter):
+    return built / assignments.STUDENTS / f"{chapter}.ipynb"
+
+
 def wrong_submission(solution, exercise):
     """The reference solutions with the given exercise's functions made to raise: partial credit."""
-    for function in build_assignments.functions_to_write("\n".join(exercise.solutions)):
+    for function in exercise.functions:
         for cell in answer_cells(solution, function):
             cell.source = re.sub(
                 rf"^def {function}\((.*?)\):.*?(?=^\S|\Z)",
@@ -58,98 +70,127 @@ def wrong_submission(solution, exercise):
     return solution
 
 
+def read_grades(path):
+    with open(path) as handle:
+        return {row["submission"]: row for row in csv.DictReader(handle)}
+
+
 @pytest.fixture(scope="session")
 def grades(built, tmp_path_factory):
     """Grade, in one batch: each chapter's solution, its blank student notebook, and a wrong submission."""
     submissions = tmp_path_factory.mktemp("submissions")
-    for chapter in (p.stem for p in CHAPTERS):
-        solution = built / chapter / "autograder" / f"{chapter}-solution.ipynb"
-        (submissions / f"{chapter}-solution.ipynb").write_bytes(solution.read_bytes())
-        (submissions / f"{chapter}-blank.ipynb").write_bytes((built / chapter / "student" / f"{chapter}.ipynb").read_bytes())
-        wrong = wrong_submission(nbformat.read(solution, 4), exercises_of(chapter)[-1])
+    for chapter in CHAPTERS:
+        (submissions / f"{chapter}-solution.ipynb").write_bytes(solution_of(built, chapter).read_bytes())
+        (submissions / f"{chapter}-blank.ipynb").write_bytes(student_of(built, chapter).read_bytes())
+        wrong = wrong_submission(nbformat.read(solution_of(built, chapter), 4), exercises_of(chapter)[-1])
         nbformat.write(wrong, submissions / f"{chapter}-wrong.ipynb")
     out = submissions / "grades.csv"
-    grade.main([str(submissions), "--assignments", str(built), "--out", str(out), "--timeout", "120"])
-    with open(out) as handle:
-        return {row["submission"]: row for row in csv.DictReader(handle)}
+    grade.main([str(submissions), "--assignments", str(built), "--out", str(out), "--seed", "0"])
+    return read_grades(out)
 
 
 def test_every_chapter_with_coded_exercises_has_an_assignment_of_two_questions_or_more(built):
     assert CHAPTERS, "no chapter has coded exercises"
     for chapter in CHAPTERS:
-        assert len(exercises_of(chapter.stem)) >= 2, chapter.stem
-        assert (built / chapter.stem / "autograder" / f"{chapter.stem}-autograder.zip").exists()
+        assert len(exercises_of(chapter)) >= 2, chapter
+        description = json.loads((built / assignments.INSTRUCTOR_ONLY / chapter / "assignment.json").read_text())
+        assert [q["label"] for q in description["questions"]] == [e.label for e in exercises_of(chapter)]
 
 
-@pytest.mark.parametrize("chapter", [p.stem for p in CHAPTERS])
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_reference_solution_scores_full_marks(grades, chapter):
     row = grades[f"{chapter}-solution.ipynb"]
-    assert row["status"] == "graded"
+    assert row["status"] == "graded" and not row["failures"], row
     assert float(row["total"]) == float(row["possible"]) > 0
 
 
-@pytest.mark.parametrize("chapter", [p.stem for p in CHAPTERS])
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_blank_student_notebook_scores_zero(grades, chapter):
     row = grades[f"{chapter}-blank.ipynb"]
     assert row["status"] == "graded"
     assert float(row["total"]) == 0 and float(row["possible"]) > 0
 
 
-@pytest.mark.parametrize("chapter", [p.stem for p in CHAPTERS])
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_wrong_submission_scores_partial_credit(grades, chapter):
     row = grades[f"{chapter}-wrong.ipynb"]
     assert 0 < float(row["total"]) < float(row["possible"])
     last = exercises_of(chapter)[-1].name
     assert float(row[f"{chapter}:{last}"]) == 0
+    assert "raised NotImplementedError" in row["failures"]
 
 
 def test_partial_credit_within_one_question(built, tmp_path):
-    """A constant answer passes the public test but not the hidden ones."""
-    solution = nbformat.read(built / "problem" / "autograder" / "problem-solution.ipynb", 4)
+    """An answer right only for one output (b_y counted as one number) gets part of the question."""
+    solution = nbformat.read(solution_of(built, "problem"), 4)
     for cell in answer_cells(solution, "count_parameters"):
-        cell.source = "def count_parameters(E, H, Y):\n    return 15\n"
+        cell.source = "def count_parameters(E, H, Y):\n    return E * H + H * H + H * Y + H + 1\n"
     nbformat.write(solution, tmp_path / "constant.ipynb")
-    result = grade.grade(tmp_path / "constant.ipynb", grade.autograders(built), LIMITS, LAYERS)
+    loaded = grade.load_assignments(built, tmp_path / "scratch")
+    result = grade.grade(tmp_path / "constant.ipynb", loaded, LIMITS, LAYERS, seed=0)
     score, most = result.scores["problem_count"]
     assert 0 < score < most
+    assert "networks with several outputs" in " ".join(result.failures["problem_count"])
 
 
 def test_bad_submissions_score_zero_with_a_reason(built, tmp_path):
     (tmp_path / "not-json.ipynb").write_text("this is not a notebook")
-    student = nbformat.read(built / "problem" / "student" / "problem.ipynb", 4)
+    other = nbformat.read(student_of(built, "problem"), 4)
+    other.metadata.pop(assignments.METADATA_KEY)
+    nbformat.write(other, tmp_path / "no-assignment.ipynb")
+    student = nbformat.read(student_of(built, "problem"), 4)
     student.cells.insert(1, nbformat.v4.new_code_cell("raise SystemExit('crash')"))
     nbformat.write(student, tmp_path / "crash.ipynb")
-    graders = grade.autograders(built)
-    unreadable = grade.grade(tmp_path / "not-json.ipynb", graders, LIMITS, LAYERS)
-    assert unreadable.total == 0 and "not an assignment notebook" in unreadable.status
-    crashed = grade.grade(tmp_path / "crash.ipynb", graders, LIMITS, LAYERS)
-    assert crashed.total == 0 and crashed.possible > 0
+    loaded = grade.load_assignments(built, tmp_path / "scratch")
+    unreadable = grade.grade(tmp_path / "not-json.ipynb", loaded, LIMITS, LAYERS, seed=0)
+    assert unreadable.total == 0 and "not a notebook" in unreadable.status
+    unknown = grade.grade(tmp_path / "no-assignment.ipynb", loaded, LIMITS, LAYERS, seed=0)
+    assert unknown.total == 0 and "not a notebook of a known assignment" in unknown.status
+    crashed = grade.grade(tmp_path / "crash.ipynb", loaded, LIMITS, LAYERS, seed=0)
+    assert crashed.total == 0 and crashed.possible > 0 and crashed.status == "graded"
 
 
-def student_files(built, chapter):
-    return [p for p in (built / chapter / "student").rglob("*") if p.is_file()]
+def test_building_twice_gives_the_same_bytes(built, tmp_path):
+    assignments.main(["--out", str(tmp_path), str(ROOT / "book" / "problem.ipynb")])
+    for path in sorted(p for p in tmp_path.rglob("*") if p.is_file() and "problem" in str(p)):
+        relative = path.relative_to(tmp_path)
+        assert path.read_bytes() == (built / relative).read_bytes(), relative
 
 
-@pytest.mark.parametrize("chapter", [p.stem for p in CHAPTERS])
-def test_no_solution_text_reaches_students(built, chapter):
-    texts = [p.read_text(errors="replace") for p in student_files(built, chapter)]
+def test_students_folder_holds_only_student_notebooks(built):
+    files = sorted(p.relative_to(built) for p in (built / assignments.STUDENTS).rglob("*") if p.is_file())
+    assert files == [Path(assignments.STUDENTS) / f"{c}.ipynb" for c in sorted(CHAPTERS)]
+    assert sorted(p.name for p in built.iterdir()) == ["README.md", assignments.INSTRUCTOR_ONLY,
+                                                        assignments.STUDENTS]
+
+
+def hidden_lines(chapter):
+    """Lines of the hidden tests that are not also in the chapter (imports, setup names)."""
+    book = (ROOT / "book" / f"{chapter}.ipynb").read_text()
+    source = (assignments.HIDDEN / f"{chapter}.py").read_text()
+    return [line.strip() for line in source.splitlines()
+            if len(line.strip()) > 15 and json.dumps(line.strip())[1:-1] not in book]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_no_solution_or_hidden_test_reaches_students(built, chapter):
+    text = student_of(built, chapter).read_text()
+    solution_lines = []
     for exercise in exercises_of(chapter):
-        marked = build_assignments.marked_solution("\n\n\n".join(exercise.solutions))
-        body = re.findall(r"# BEGIN SOLUTION\n(.*?)\n\s*# END SOLUTION", marked, re.S)
-        lines = [line.strip() for block in body for line in block.splitlines() if len(line.strip()) > 12]
-        hidden = [line.strip() for test in exercise.hidden for line in test.splitlines()
-                  if len(line.strip()) > 12 and line.strip() not in "\n".join(exercise.public)]
-        for text in texts:
-            escaped = json.dumps(text)  # notebooks hold JSON-escaped source
-            for line in lines + hidden:
-                assert line not in text and json.dumps(line)[1:-1] not in escaped, (exercise.label, line)
+        stubbed = assignments.answer_code(exercise.solution, stub=True)
+        solution_lines += [line.strip() for line in assignments.answer_code(exercise.solution, stub=False).splitlines()
+                           if len(line.strip()) > 12 and line not in stubbed]
+    lines = solution_lines + hidden_lines(chapter)
+    assert len(lines) > 10, chapter
+    for line in lines:
+        assert json.dumps(line)[1:-1] not in text, (chapter, line)
 
 
-@pytest.mark.parametrize("chapter", [p.stem for p in CHAPTERS])
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_student_notebook_has_no_book_markup(built, chapter):
-    notebook = nbformat.read(built / chapter / "student" / f"{chapter}.ipynb", 4)
+    notebook = nbformat.read(student_of(built, chapter), 4)
     for cell in notebook.cells:
-        assert not set(cell.metadata.get("tags", [])) - {"otter_answer_cell"}, cell.metadata
+        assert not cell.metadata.get("tags"), cell.metadata
         assert not re.search(r"\{(exercise|solution|glue|eq|doc|cite)[^}]*\}", cell.source), cell.source[:80]
         assert "remove-cell" not in cell.source and "nbval" not in cell.source
 
@@ -161,25 +202,45 @@ def rnn_lib_names():
     return names
 
 
-@pytest.mark.parametrize("chapter", [p.stem for p in CHAPTERS])
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_functions_to_write_do_not_come_ready_made(built, chapter):
     """Neither rnn_lib (which students import) nor the student files define them."""
     library = rnn_lib_names()
+    notebook = nbformat.read(student_of(built, chapter), 4)
     for exercise in exercises_of(chapter):
-        for function in build_assignments.functions_to_write("\n".join(exercise.solutions)):
+        for function in exercise.functions:
             assert function not in library, f"rnn_lib already has {function}"
-            notebook = nbformat.read(built / chapter / "student" / f"{chapter}.ipynb", 4)
             for cell in answer_cells(notebook, function):
                 body = cell.source.split(f"def {function}(", 1)[1].split("\n", 1)[1]
                 assert re.fullmatch(r'(\s*""".*?"""\s*)?\s*\.\.\.\s*', body, re.S), body
 
 
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_exercise_has_hidden_tests_that_say_what_they_check(chapter):
+    exercises = exercises_of(chapter)
+    cases = hidden_cases(hidden_of(chapter), {e.label: e.name for e in exercises})
+    for exercise in exercises:
+        mine = [c for c in cases if c.question == exercise.name]
+        assert len(mine) >= 2, exercise.label
+        for case in mine:
+            assert case.description.endswith(".") and len(case.description) < 120, case.description
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_hidden_tests_that_refuse_the_library_draw_fresh_inputs(chapter):
+    """A test that refuses rnn_lib must use ``rng``: inputs known in advance could be precomputed."""
+    for function in vars(hidden_of(chapter)).values():
+        spec = getattr(function, "grading_case", None)
+        if spec is not None and spec.refuse:
+            assert "rng" in inspect.signature(function).parameters, function.__name__
+
+
 def test_generated_output_is_not_committed():
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert not re.search(r"(^|/)_build/|autograder.*\.zip|^grades\.csv$", tracked, re.M)
+    assert not re.search(r"(^|/)_build/|autograder.*\.zip|^grades\.csv$|instructor-only", tracked, re.M)
 
 
 def test_instructors_page_lists_every_assignment():
     page = (ROOT / "book" / "instructors.md").read_text()
     for chapter in CHAPTERS:
-        assert f"| `{chapter.stem}` | {{doc}}`{chapter.stem}` |" in page, chapter.stem
+        assert f"| `{chapter}` | {{doc}}`{chapter}` |" in page, chapter

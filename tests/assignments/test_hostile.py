@@ -1,9 +1,20 @@
-"""Hostile submissions, graded in one batch with honest ones: each is contained and scored.
+"""Hostile submissions, graded in one batch with honest ones: none of them can forge a grade.
 
-Every hostile notebook is the `problem` assignment's student notebook with one
-cell of attack code after the setup. Where an attack would *succeed*, it fills
-in the correct answers, so a score above 0 means the sandbox let it through.
-The network attack aims only at a server this test starts on 127.0.0.1.
+Two kinds of attack, each one notebook:
+
+- *containment* (the `problem` assignment): hangs, bombs, reads and writes
+  outside the sandbox, the network. Where such an attack would *succeed*, it
+  defines the correct answers, so a score above 0 means the sandbox let it
+  through;
+- *cheats* (the `forward` and `log_loss` assignments): notebooks that
+  implement nothing honestly and try to score anyway, by patching numpy,
+  returning magic objects, forging the grader's messages, calling the rnn_lib
+  function they should write through an alias, and so on. Each must score 0,
+  and nothing it chose (the marker text below) may appear in the CSV.
+
+The table of attack → score goes to _build/hostile-grades.json for the
+closing note. The network attack aims only at a server this test starts on
+127.0.0.1.
 """
 
 import csv
@@ -11,7 +22,6 @@ import json
 import os
 import shutil
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -22,12 +32,11 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import build_assignments  # noqa: E402
-import grade  # noqa: E402
-import sandbox  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from grading import assignments, grade, sandbox  # noqa: E402
 
 WALL_SECONDS = 25
+MARKER = "CHEAT-MARKER"  # every text a cheat chooses contains it
 CORRECT = '''
 def count_parameters(E, H, Y):
     return E * H + H * H + H * Y + H + Y
@@ -80,30 +89,32 @@ def outside():
     shutil.rmtree(folder)
 
 
-def hostile_cases(port, outside):
+def containment_attacks(port, outside):
     secret = outside / "secret.txt"
     return {
         "infinite-loop": "while True:\n    pass",
-        "memory-bomb": (  # breaks one question; the other is right and must keep its points
-            "def count_parameters(E, H, Y):\n    hog = []\n    while True:\n        hog.append(bytearray(2**28))\n\n\n"
+        "memory-bomb": (  # breaks one question; the other is right and must keep its points. (np.empty
+            # reserves address space without touching it: the cap is reached in milliseconds, not seconds)
+            "def count_parameters(E, H, Y):\n    hog = []\n    while True:\n        hog.append(np.empty(2**28, np.uint8))\n\n\n"
             + CORRECT.split("\n\n\n")[1]
+        ),
+        "hang-in-a-function": (  # the same, with a function that never returns
+            "def count_parameters(E, H, Y):\n    while True:\n        pass\n\n\n" + CORRECT.split("\n\n\n")[1]
         ),
         "fork-bomb": "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass",
         "read-outside": attack(
             "import glob, os\nsucceeded = False\n"
             f"for path in [{str(secret)!r}, {str(ROOT / 'README.md')!r}, '/etc/shadow']"
-            " + glob.glob('/tmp/rnn-grade-*/submission.ipynb'):\n"
+            " + glob.glob('/tmp/rnn-grad*/**', recursive=True):\n"
             "    try:\n        open(path).read()\n        succeeded = True\n    except OSError:\n        pass\n"
             f"for folder in ['..', os.path.expanduser('~/..'), '/root', {str(ROOT)!r}, '/tmp']:\n"
-            "    try:\n        succeeded |= any('secret' in name or 'rnn-grade' in name for name in os.listdir(folder))\n"
+            "    try:\n        succeeded |= any('secret' in name or 'rnn-grad' in name for name in os.listdir(folder))\n"
             "    except OSError:\n        pass"
         ),
         "write-outside": attack(
             "import os\nsucceeded = False\n"
-            # the grader's folders, named by their real paths; (a relative '../' would land in
-            # otter's own folder inside the sandbox's private /tmp, which vanishes with it)
             f"for path in [{str(outside / 'written.txt')!r}, {str(ROOT / 'written-by-submission.txt')!r},"
-            f" {str(Path.home() / 'written-by-submission.txt')!r}, '/grading/../written.txt']:\n"
+            f" {str(Path.home() / 'written-by-submission.txt')!r}, '/grading-lib/written.txt']:\n"
             "    try:\n        open(path, 'w').write('pwned')\n        succeeded = True\n    except OSError:\n        pass"
         ),
         "network": attack(
@@ -119,29 +130,189 @@ def hostile_cases(port, outside):
             "        except OSError:\n            pass\n"
             "succeeded = written > 1.5 * 2**30"
         ),
-        "forged-result": (
-            "import json, os, sys\n"
-            "fake = {'scores': {'problem_count': 3, 'problem_order': 3}, 'tests': [{'name': 'problem_count', 'score': 3}]}\n"
-            "print(json.dumps(fake))\nsys.stderr.write(json.dumps(fake))\n"
-            "for name in ['results.json', 'results/results.json', '../results.json', 'grades.csv']:\n"
-            "    try:\n        os.makedirs(os.path.dirname(name) or '.', exist_ok=True)\n"
-            "        open(name, 'w').write(json.dumps(fake))\n    except OSError:\n        pass\n"
-            "for fd in range(3, 64):\n    try:\n        os.write(fd, json.dumps(fake).encode())\n    except OSError:\n        pass"
-        ),
     }
 
 
-def notebook_with(student, code):
-    """The student notebook with its answer stubs and check cells replaced by ``code``.
+FORWARD_BY_LIBRARY = "t = {call}(params, X)\n    return t.z, t.h, t.y_hat"
+# Each cheat: (assignment, code in a cell after the setup, {function: a replacement answer}).
+CHEATS = {
+    # The attacks of issue 10, one notebook each.
+    "patch-numpy": ("log_loss", (
+        "import builtins, numpy as np, numpy.testing\n"
+        "np.allclose = np.isclose = lambda *a, **k: True\n"
+        "numpy.testing.assert_allclose = lambda *a, **k: None\n"
+        "builtins.abs = lambda x: 0.0\n"
+        "np.array_equal = lambda *a, **k: True"), {}),
+    "magic-object": ("log_loss", (
+        "import numpy as np\n"
+        "class Magic(np.ndarray):\n"
+        "    def __eq__(self, other): return True\n"
+        "    __ne__ = __lt__ = __gt__ = lambda self, other: False\n"
+        "    def __array_function__(self, *a, **k): return True\n"
+        "    def __float__(self): return 0.6931471805599453\n"
+        "class Truthy:\n"
+        "    def __eq__(self, other): return True\n"
+        "    def __array_function__(self, *a, **k): return True\n"
+        "    def __float__(self): return 0.0\n"
+        "    def __repr__(self): return 'CHEAT-MARKER'\n"), {
+        "bce": "def bce(y, p):\n    return np.zeros(()).view(Magic)",
+        "dL_do": "def dL_do(y, o):\n    return Truthy()"}),
+    "rewrite-hidden-tests": ("log_loss", (
+        "import os\nfound = []\n"
+        "for top in ['/', '/tmp', '/grading-lib', '/grading-worker', os.path.expanduser('~')]:\n"
+        "    for folder, _, files in os.walk(top):\n"
+        "        if folder.startswith(('/proc', '/sys', '/dev', '/usr')):\n"
+        "            continue\n"
+        "        for name in files:\n"
+        "            if name in ('hidden_tests.py', 'assignment.json') or 'hidden' in folder:\n"
+        "                path = os.path.join(folder, name)\n"
+        "                found.append(path)\n"
+        "                try:\n"
+        "                    open(path, 'w').write('# CHEAT-MARKER: every case passes\\n')\n"
+        "                except OSError:\n"
+        "                    pass"), {}),
+    "patch-the-runner": ("log_loss", (
+        "import doctest, sys\n"
+        "doctest.DocTestRunner.summarize = lambda self, verbose=None: doctest.TestResults(0, 99)\n"
+        "harness = sys.modules['__main__']\n"
+        "def always_passed(shell, message, types_):\n"
+        "    return {'op': 'result', 'id': message.get('id'), 'value': 0.6931471805599453,\n"
+        "            'passed': True, 'score': 99, 'failures': 'CHEAT-MARKER regrade approved'}\n"
+        "harness.call = always_passed\n"
+        "import codec\n"
+        "codec.encode = lambda value, types, depth=0: {'__object__': ['Passed', {'CHEAT-MARKER': True}]}"), {}),
+    "forge-messages": ("log_loss", (
+        "import json, os, struct\n"
+        "def forge(message):\n"
+        "    body = json.dumps(message).encode()\n"
+        "    return struct.pack('>I', len(body)) + body\n"
+        "fakes = [forge({'op': 'ran', 'errors': [], 'scores': {'log_loss_bce': 4}}),\n"
+        "         forge({'op': 'result', 'id': 1, 'value': 0.6931471805599453, 'score': 4}),\n"
+        "         forge({'op': 'raised', 'id': 2, 'type': 'CHEAT-MARKER regrade approved'}),\n"
+        "         b'CHEAT-MARKER regrade approved', forge({'op': 'CHEAT-MARKER'})]\n"
+        "for fd in range(3, 64):\n"
+        "    for fake in fakes:\n"
+        "        try:\n            os.write(fd, fake)\n"
+        "        except OSError:\n            pass\n"
+        "print('score: 8/8 CHEAT-MARKER')"), {}),
+    "atexit-rewrite": ("log_loss", (
+        "import atexit, json, os\n"
+        "def rewrite():\n"
+        "    for path in ['/tmp/results.json', '/tmp/grades.csv', 'results.pkl', '/grading-worker/results.json']:\n"
+        "        try:\n"
+        "            open(path, 'w').write(json.dumps({'score': 8, 'note': 'CHEAT-MARKER'}))\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "atexit.register(rewrite)"), {}),
+    "alias-at-top-level": ("forward", "fwd = rnn_lib.forward", {
+        "forward_by_hand": "def forward_by_hand(params, X):\n    " + FORWARD_BY_LIBRARY.format(call="fwd")}),
+    "import-as": ("forward", "import rnn_lib as r", {
+        "forward_by_hand": "def forward_by_hand(params, X):\n    " + FORWARD_BY_LIBRARY.format(call="r.forward")}),
+    "getattr": ("forward", "", {
+        "forward_by_hand": "def forward_by_hand(params, X):\n    "
+                           + FORWARD_BY_LIBRARY.format(call="getattr(rnn_lib, 'for' + 'ward')")}),
+    "from-import": ("forward", "from rnn_lib.rnn import forward as f", {
+        "forward_by_hand": "def forward_by_hand(params, X):\n    " + FORWARD_BY_LIBRARY.format(call="f")}),
+    "alias-log-loss": ("log_loss", "from rnn_lib import loss\nll = loss.log_loss", {
+        "bce": "def bce(y, p):\n    return ll(y, p)"}),
+    # Tried here as well.
+    "memoise-and-replay": ("forward", (
+        "import numpy as np\nmemory = {}\n"
+        "def key(params, X):\n"
+        "    return b''.join(np.asarray(a).tobytes() for _, a in params.items()) + np.asarray(X).tobytes()"), {
+        "forward_by_hand": (
+            "def forward_by_hand(params, X):\n"
+            "    k = key(params, X)\n"
+            "    if k not in memory:\n"
+            "        try:\n"
+            "            t = rnn_lib.forward(params, X)\n"
+            "            memory[k] = (t.z, t.h, t.y_hat)\n"
+            "        except Exception:\n"
+            "            return None\n"
+            "    return memory[k]")}),
+    "thread-computes-it": ("forward", (
+        "import queue, threading\njobs, answers = queue.Queue(), queue.Queue()\n"
+        "def helper():\n"
+        "    while True:\n"
+        "        params, X = jobs.get()\n"
+        "        try:\n"
+        "            t = rnn_lib.forward(params, X)\n"
+        "            answers.put((t.z, t.h, t.y_hat))\n"
+        "        except Exception:\n"
+        "            answers.put(None)\n"
+        "threading.Thread(target=helper, daemon=True).start()"), {
+        "forward_by_hand": "def forward_by_hand(params, X):\n    jobs.put((params, X))\n    return answers.get()"}),
+    "ask-the-grader-directly": ("forward", "import _rnn_grading", {
+        "forward_by_hand": (
+            "def forward_by_hand(params, X):\n"
+            "    for name in ['rnn_lib.rnn:forward', 'rnn_lib.rnn:_forward_steps']:\n"
+            "        try:\n"
+            "            z, h, o = _rnn_grading.library_call(name, (params, X[None], np.zeros((1, params.H))), {})\n"
+            "            return z[0], h[0], rnn_lib.sigmoid(o[0])\n"
+            "        except Exception:\n"
+            "            pass")}),
+    "real-source-from-disk": ("forward", (
+        "import glob, sys\nreal = None\n"
+        f"places = [{str(ROOT / 'rnn_lib' / 'rnn.py')!r}, '/grading-lib/rnn_lib/rnn.py']\n"
+        "for top in ['/work', '/root', '/home', '/tmp', '/grading-lib', '/grading-worker', sys.prefix]:\n"
+        "    places += glob.glob(top + '/**/rnn_lib/rnn.py', recursive=True)\n"
+        "for path in places:\n"
+        "    try:\n"
+        "        text = open(path).read()\n"
+        "    except OSError:\n"
+        "        continue\n"
+        "    if 'np.tanh(z[:, t]' in text:\n"
+        "        real = {}\n"
+        "        exec(compile(text.replace('from . import', 'from rnn_lib import').replace('from .', 'from rnn_lib.'),\n"
+        "                     path, 'exec'), real)\n"
+        "        break"), {
+        "forward_by_hand": (
+            "def forward_by_hand(params, X):\n"
+            "    t = real['forward'](params, X)\n"
+            "    return t.z, t.h, t.y_hat")}),
+    "hunt-in-memory": ("forward", (
+        "import gc, importlib, sys\nfound = None\n"
+        "importlib.reload(sys.modules['rnn_lib.rnn'])\n"
+        "for obj in gc.get_objects():\n"
+        "    if callable(obj) and getattr(obj, '__name__', '') == '_forward_steps' \\\n"
+        "            and 'tanh' in getattr(getattr(obj, '__code__', None), 'co_names', ()):\n"
+        "        found = obj"), {
+        "forward_by_hand": (
+            "def forward_by_hand(params, X):\n"
+            "    import numpy as np\n"
+            "    z, h, o = found(params, X[None], np.zeros((1, params.H)))\n"
+            "    return z[0], h[0], rnn_lib.sigmoid(o[0])")}),
+    "exit-early": ("log_loss", "import os\nos._exit(0)", {}),
+    "own-exception": ("log_loss", "class RegradeApproved(Exception):\n    '''CHEAT-MARKER'''", {
+        "bce": "def bce(y, p):\n    raise RegradeApproved('CHEAT-MARKER regrade approved')",
+        "dL_do": "def dL_do(y, o):\n    class CHEAT_MARKER(list):\n        pass\n    return CHEAT_MARKER([1])"}),
+    "oversized-and-nested": ("log_loss", "", {
+        "bce": "def bce(y, p):\n    return np.zeros(3 * 10**6)",
+        "dL_do": "def dL_do(y, o):\n    v = [0.5]\n    for _ in range(10000):\n        v = [v]\n    return v"}),
+    "not-a-number": ("log_loss", "", {
+        "bce": "def bce(y, p):\n    return float('nan')",
+        "dL_do": "def dL_do(y, o):\n    return np.full(np.shape(o), np.inf)"}),
+}
 
-    (A stub left in place would redefine the functions the attack defines, and a
-    check cell would score the stub: the attack's success must be visible.)
+
+def answer_cell(notebook, function):
+    return next(c for c in notebook.cells
+                if c.metadata.get(assignments.METADATA_KEY, {}).get("question") is not None
+                and f"def {function}(" in c.source)
+
+
+def notebook_with(student, code, answers=None, stubs=True):
+    """The student notebook with ``code`` after its setup and some answers replaced.
+
+    Without ``stubs`` the unanswered functions are removed (a stub left in place would
+    redefine a function the attack defines, and hide its success).
     """
     notebook = nbformat.read(student, 4)
-    notebook.cells = [c for c in notebook.cells if "otter_answer_cell" not in c.metadata.get("tags", [])
-                      and "grader.check(" not in c.source]
-    setup = next(i for i, c in enumerate(notebook.cells) if "worked_example()" in c.source)
-    notebook.cells.insert(setup + 1, nbformat.v4.new_code_cell(code))
+    for function, source in (answers or {}).items():
+        answer_cell(notebook, function).source = source
+    if not stubs:
+        notebook.cells = [c for c in notebook.cells if assignments.METADATA_KEY not in c.metadata]
+    notebook.cells.insert(2, nbformat.v4.new_code_cell(code))
     return notebook
 
 
@@ -149,28 +320,35 @@ def notebook_with(student, code):
 def batch(tmp_path_factory, server, outside):
     port, _ = server
     built = tmp_path_factory.mktemp("assignments")
-    build_assignments.main(["--out", str(built), str(ROOT / "book" / "problem.ipynb")])
-    student = built / "problem" / "student" / "problem.ipynb"
+    for chapter in ("problem", "forward", "log_loss"):
+        assignments.main(["--out", str(built), str(ROOT / "book" / f"{chapter}.ipynb")])
+    student = {c: built / assignments.STUDENTS / f"{c}.ipynb" for c in ("problem", "forward", "log_loss")}
     submissions = tmp_path_factory.mktemp("hostile")
-    for name, code in hostile_cases(port, outside).items():
-        nbformat.write(notebook_with(student, code), submissions / f"{name}.ipynb")
-    # honest submissions in the same batch, graded after the hostile ones
-    (submissions / "zz-honest-solution.ipynb").write_bytes(
-        (built / "problem" / "autograder" / "problem-solution.ipynb").read_bytes())
-    (submissions / "zz-honest-blank.ipynb").write_bytes(student.read_bytes())
+    for name, code in containment_attacks(port, outside).items():
+        nbformat.write(notebook_with(student["problem"], code, stubs=False), submissions / f"{name}.ipynb")
+    for name, (chapter, code, answers) in CHEATS.items():
+        nbformat.write(notebook_with(student[chapter], code, answers), submissions / f"cheat-{name}.ipynb")
+    pasted = nbformat.read(student["forward"], 4)  # the published solution, as a reader of the book sees it
+    solution = nbformat.read(built / assignments.INSTRUCTOR_ONLY / "forward" / "solution.ipynb", 4)
+    answer_cell(pasted, "forward_by_hand").source = answer_cell(solution, "forward_by_hand").source
+    nbformat.write(pasted, submissions / "cheat-paste-the-published-solution.ipynb")
+    for chapter in ("problem", "forward", "log_loss"):  # honest submissions in the same batch, graded last
+        shutil.copy(built / assignments.INSTRUCTOR_ONLY / chapter / "solution.ipynb",
+                    submissions / f"zz-honest-{chapter}.ipynb")
+        shutil.copy(student[chapter], submissions / f"zz-blank-{chapter}.ipynb")
     out = submissions / "grades.csv"
-    scratch = tmp_path_factory.mktemp("scratch")  # where grade.py makes its throw-away folders
+    scratch = tmp_path_factory.mktemp("scratch")  # where grading makes its throw-away folders
     tempfile.tempdir, saved = str(scratch), tempfile.tempdir
     try:
         grade.main([str(submissions), "--assignments", str(built), "--out", str(out),
-                    "--timeout", str(WALL_SECONDS)])
+                    "--timeout", str(WALL_SECONDS), "--seed", "0"])
     finally:
         tempfile.tempdir = saved
     with open(out) as handle:
         rows = {row["submission"].removesuffix(".ipynb"): row for row in csv.DictReader(handle)}
     (ROOT / "_build").mkdir(exist_ok=True)
     (ROOT / "_build" / "hostile-grades.json").write_text(json.dumps(rows, indent=1))  # for the closing note
-    return rows, scratch
+    return rows, scratch, out.read_text()
 
 
 LAYERS = sandbox.detect_layers()
@@ -188,6 +366,11 @@ def score(row):
     return float(row["total"])
 
 
+def full(batch, chapter, question):
+    """The points of one question, as the honest submission of the batch got them."""
+    return float(batch[0][f"zz-honest-{chapter}"][f"{chapter}:{question}"])
+
+
 def test_infinite_loop_is_killed_and_scores_zero(batch):
     row = batch[0]["infinite-loop"]
     assert score(row) == 0 and row["status"] != "graded", row
@@ -196,9 +379,15 @@ def test_infinite_loop_is_killed_and_scores_zero(batch):
 
 def test_memory_bomb_hits_the_memory_cap_and_loses_only_what_it_broke(batch):
     row = batch[0]["memory-bomb"]
-    assert float(row["problem:problem_count"]) == 0 and "problem_count: MemoryError" in row["failures"], row
-    assert float(row["problem:problem_order"]) == 3, row
+    assert float(row["problem:problem_count"]) == 0 and "count_parameters raised MemoryError" in row["failures"]
+    assert float(row["problem:problem_order"]) == full(batch, "problem", "problem_order") > 0, row
     assert float(row["seconds"]) < WALL_SECONDS, "the memory cap, not the clock, should stop it"
+
+
+def test_a_function_that_hangs_loses_only_its_question(batch):
+    row = batch[0]["hang-in-a-function"]
+    assert float(row["problem:problem_count"]) == 0 and "did not answer" in row["failures"], row
+    assert float(row["problem:problem_order"]) == full(batch, "problem", "problem_order") > 0, row
 
 
 @needs_own_uid
@@ -234,21 +423,49 @@ def test_filling_the_disk_is_capped(batch):
     assert score(batch[0]["disk-filler"]) == 0, batch[0]["disk-filler"]
 
 
-def test_forged_result_does_not_change_the_score(batch):
-    row = batch[0]["forged-result"]
-    assert score(row) == 0, row
-    assert "scores" not in row["status"] + row["failures"], "the submission's text reached the CSV"
+CHEATS_THAT_NEED_NAMESPACES = {"real-source-from-disk", "rewrite-hidden-tests"}
+
+
+@pytest.mark.parametrize("cheat", sorted(CHEATS))
+def test_a_cheat_that_implements_nothing_scores_zero(batch, cheat):
+    if cheat in CHEATS_THAT_NEED_NAMESPACES and not LAYERS.namespaces and os.environ.get("REQUIRE_SANDBOX") != "1":
+        pytest.skip("without bubblewrap a submission can read rnn_lib's source and the grader's files")
+    row = batch[0][f"cheat-{cheat}"]
+    assert score(row) == 0 and float(row["possible"]) > 0, row
+
+
+def test_nothing_a_cheat_chose_reaches_the_csv(batch):
+    _, _, text = batch
+    assert MARKER.lower() not in text.lower() and "regrade approved" not in text.lower()
+    assert "RegradeApproved" not in text and "Magic" not in text and "Truthy" not in text
+
+
+@pytest.mark.parametrize("cheat", ["alias-at-top-level", "import-as", "getattr", "from-import",
+                                   "memoise-and-replay", "thread-computes-it", "ask-the-grader-directly"])
+def test_calling_the_library_instead_of_writing_it_is_named(batch, cheat):
+    row = batch[0][f"cheat-{cheat}"]
+    assert "0 points: the answer calls rnn_lib" in row["failures"], row
+
+
+def test_a_pasted_published_solution_is_flagged_for_review(batch):
+    """It cannot be told from an honest answer by its behaviour: the CSV says it matches (see the note)."""
+    row = batch[0]["cheat-paste-the-published-solution"]
+    assert "forward_by_hand is the published solution of forward_by_hand" in row["review"], row
+    assert not batch[0]["zz-honest-forward"]["review"] or "forward_by_hand" in batch[0]["zz-honest-forward"]["review"]
+    assert not batch[0]["zz-blank-forward"]["review"]
 
 
 def test_honest_submissions_in_the_same_batch_are_graded_right(batch):
-    rows, _ = batch
-    assert score(rows["zz-honest-solution"]) == float(rows["zz-honest-solution"]["possible"]) > 0
-    assert score(rows["zz-honest-blank"]) == 0 and rows["zz-honest-blank"]["status"] == "graded"
+    rows, _, _ = batch
+    for chapter in ("problem", "forward", "log_loss"):
+        honest, blank = rows[f"zz-honest-{chapter}"], rows[f"zz-blank-{chapter}"]
+        assert score(honest) == float(honest["possible"]) > 0 and honest["status"] == "graded", honest
+        assert score(blank) == 0 and blank["status"] == "graded", blank
 
 
 def test_throw_away_folders_are_removed(batch):
-    _, scratch = batch
-    assert not list(scratch.glob("rnn-grade-*"))
+    _, scratch, _ = batch
+    assert not list(scratch.glob("rnn-grad*"))
 
 
 def test_the_network_check_can_fail(server):
@@ -267,7 +484,3 @@ def test_layers_are_reported():
     lines = LAYERS.describe(sandbox.Limits())
     assert any("wall clock" in line for line in lines)
     assert all(line.startswith(("contained:", "NOT contained:")) for line in lines)
-    result = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, 'scripts'); import sandbox;"
-                             " print(sandbox.detect_layers().describe(sandbox.Limits()))"],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
-    assert "contained" in result.stdout

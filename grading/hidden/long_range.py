@@ -1,0 +1,69 @@
+"""Hidden tests of the exercises of *Long-range memory*."""
+
+import numpy as np
+
+from grading.cases import case, close
+from rnn_lib import data, memory
+from rnn_lib.train import init_params
+
+
+def reach(bias, k, n):
+    documents = data.long_range_corpus(k, n_train=1, n_test=n).test
+    gru = init_params("gru", 21, H=16, seed=0, update_bias=bias)
+    return memory.deciding_word_gradients(gru, documents, k).mean()
+
+
+@case("ex-long-bias")
+def measures_other_biases_distances_and_sizes(mean_reach, rng):
+    """mean_reach measures the gradient for other update biases, distances k and numbers of documents."""
+    for _ in range(2):
+        bias, k, n = float(rng.uniform(-4, 4)), int(rng.integers(1, 17)), int(rng.integers(2, 17))
+        assert close(mean_reach(bias, k=k, n=n), reach(bias, k, n), rtol=1e-9), (bias, k, n)
+
+
+@case("ex-long-bias")
+def uses_the_chapters_defaults(mean_reach, rng):
+    """mean_reach's defaults are k = 32 steps and n = 32 documents."""
+    bias = float(rng.uniform(-4, 4))
+    assert close(mean_reach(bias), reach(bias, 32, 32), rtol=1e-9)
+
+
+@case("ex-long-bias")
+def takes_its_arguments_by_name(mean_reach, rng):
+    """mean_reach takes update_bias, k and n by name, in any order."""
+    bias, k, n = float(rng.uniform(-4, 4)), int(rng.integers(1, 17)), int(rng.integers(2, 17))
+    assert close(mean_reach(n=n, update_bias=bias, k=k), reach(bias, k, n), rtol=1e-9)
+
+
+def angle(a, b):
+    cos = a @ b / (np.linalg.norm(a) * np.linalg.norm(b))
+    return np.degrees(np.arctan2(np.sqrt(max(0.0, 1 - cos**2)), cos))
+
+
+@case("ex-long-clip-entries")
+def norm_clipping_never_turns_the_step(clipped_angles, rng):
+    """Clipping the norm gives angle 0, and clipping entries too when no entry is over c."""
+    for size in (2, int(rng.integers(3, 60))):
+        g = rng.normal(size=size)
+        for c in (float(rng.uniform(0.001, 0.1)), float(np.abs(g).max() * rng.uniform(1, 10))):
+            angles = clipped_angles(g, c)
+            assert np.shape(angles) == (2,) and abs(angles[0]) < 1e-4, (size, c)
+            if c >= np.abs(g).max():
+                assert abs(angles[1]) < 1e-4, (size, c)
+
+
+@case("ex-long-clip-entries")
+def gives_the_angle_of_entry_clipping(clipped_angles, rng):
+    """clipped_angles gives the angle between g and g clipped entry by entry."""
+    for size in (2, 3, int(rng.integers(4, 20))):
+        g = rng.normal(size=size) * rng.uniform(1, 50)
+        c = float(np.abs(g).max() * rng.uniform(0.05, 0.9))
+        assert close(clipped_angles(g, c), [0.0, angle(g, np.clip(g, -c, c))], atol=1e-4), (size, c)
+
+
+@case("ex-long-clip-entries")
+def gives_the_angle_for_one_huge_entry(clipped_angles, rng):
+    """clipped_angles is right for one huge entry among many small ones."""
+    g = np.concatenate([[rng.uniform(20, 100)], rng.normal(size=int(rng.integers(10, 200)))])
+    c = float(rng.uniform(0.1, 1))
+    assert close(clipped_angles(g, c), [0.0, angle(g, np.clip(g, -c, c))], atol=1e-4)
