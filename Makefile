@@ -11,6 +11,7 @@ BUILD := _build
 
 help:
 	@echo "make book          build the website into $(BUILD)/html (executes every notebook)"
+	@echo "make book SOLUTIONS=hidden   the course edition, without solutions, into $(BUILD)/course/html"
 	@echo "make book-offline  build a copy that reads with no internet into $(BUILD)/offline/html"
 	@echo "make test          unit tests, strict nbval, the -W build, the Binder environment,"
 	@echo "                   and the browser suite (needs chromium: apt-get install chromium)"
@@ -38,9 +39,16 @@ $(VENV)/.test-installed: requirements/test.txt $(VENV)/.book-installed
 LIB_CHANGED = $(shell find rnn_lib -name '*.py' -newer $(BUILD)/html/index.html 2>/dev/null | head -1)
 BUILD_ALL = $(if $(wildcard $(BUILD)/html/index.html),$(if $(LIB_CHANGED),--all),)
 
+# SOLUTIONS=hidden builds the course edition instead: every exercise, no solution, no launch
+# buttons (they open the repository's notebooks), into $(BUILD)/course/html.
+SOLUTIONS ?= shown
 book: $(VENV)/.book-installed
+ifeq ($(SOLUTIONS),hidden)
+	$(BIN)/python scripts/build_course.py
+else
 	$(BIN)/jupyter-book build . -W -n --keep-going $(BUILD_ALL)
 	@echo "The book is in $(CURDIR)/$(BUILD)/html/index.html"
+endif
 
 unit: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/binder --ignore=tests/assignments

@@ -244,3 +244,53 @@ def test_instructors_page_lists_every_assignment():
     page = (ROOT / "book" / "instructors.md").read_text()
     for chapter in CHAPTERS:
         assert f"| `{chapter}` | {{doc}}`{chapter}` |" in page, chapter
+
+
+def submissions_of(tmp_path, built, chapter="problem"):
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    (folder / "honest.ipynb").write_bytes(solution_of(built, chapter).read_bytes())
+    (folder / "blank.ipynb").write_bytes(student_of(built, chapter).read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("without", ["namespaces", "uid", "uid,namespaces"])
+def test_grading_without_a_layer_still_grades_correctly_and_says_what_is_missing(built, tmp_path, capsys, without):
+    folder = submissions_of(tmp_path, built)
+    out = tmp_path / "grades.csv"
+    grade.main([str(folder), "--assignments", str(built), "--out", str(out), "--seed", "0", "--without", without])
+    rows = read_grades(out)
+    assert float(rows["honest.ipynb"]["total"]) == float(rows["honest.ipynb"]["possible"]) > 0
+    assert float(rows["blank.ipynb"]["total"]) == 0
+    printed = capsys.readouterr().out
+    assert ("NOT contained: file system and network" in printed) == ("namespaces" in without or not LAYERS.namespaces)
+    if "uid" in without:
+        assert "NOT contained: own user id: switched off" in printed
+
+
+def test_a_broken_grading_environment_stops_before_any_grade(built, tmp_path, monkeypatch):
+    """As if the sandbox could not start the worker: every submission would score 0 as "graded"."""
+    from grading import session
+
+    monkeypatch.setattr(session, "INSIDE", tmp_path / "no-worker-here")
+    folder = submissions_of(tmp_path, built)
+    out = tmp_path / "grades.csv"
+    with pytest.raises(SystemExit) as stopped:
+        grade.main([str(folder), "--assignments", str(built), "--out", str(out), "--seed", "0"])
+    assert "grading stopped" in str(stopped.value) and "did not start" in str(stopped.value)
+    assert not out.exists()
+
+
+def test_a_reference_solution_that_loses_points_stops_grading(built, tmp_path):
+    broken = tmp_path / "assignments"
+    assignments.main(["--out", str(broken), str(ROOT / "book" / "problem.ipynb")])
+    solution = nbformat.read(solution_of(broken, "problem"), 4)
+    for cell in answer_cells(solution, "count_parameters"):
+        cell.source = "def count_parameters(E, H, Y):\n    return 0\n"
+    nbformat.write(solution, solution_of(broken, "problem"))
+    folder = submissions_of(tmp_path, broken)
+    out = tmp_path / "grades.csv"
+    with pytest.raises(SystemExit) as stopped:
+        grade.main([str(folder), "--assignments", str(broken), "--out", str(out), "--seed", "0"])
+    assert "reference solution of problem scored 2/5" in str(stopped.value), stopped.value
+    assert not out.exists()

@@ -484,3 +484,11 @@ def test_layers_are_reported():
     lines = LAYERS.describe(sandbox.Limits())
     assert any("wall clock" in line for line in lines)
     assert all(line.startswith(("contained:", "NOT contained:")) for line in lines)
+
+
+def test_the_instructors_page_counts_the_attacks_this_suite_grades(server, outside):
+    page = (ROOT / "book" / "instructors.md").read_text()
+    port, _ = server
+    assert f"{len(containment_attacks(port, outside))}\ncontainment attacks" in page or \
+        f"{len(containment_attacks(port, outside))} containment attacks" in " ".join(page.split())
+    assert f"{len(CHEATS) + 1} cheats" in " ".join(page.split())  # + pasting the published solution
