@@ -23,12 +23,12 @@ what must hold. Use ``close`` rather than ``np.allclose`` to compare numbers:
 it does not broadcast, so a value of the wrong shape fails.
 
 ``refuse=`` names rnn_lib functions (their cores, see doctor.py) that the
-submission may not use while this test runs: asking for one makes the whole
-question score 0.
+submission may not use: they are refused while any test of that question runs,
+and asking for one makes the whole question score 0.
 """
 
 import inspect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -86,15 +86,18 @@ class Outcome:
 
 
 class Stub:
-    """Calls one of the submission's functions in its sandbox; returns the plain value."""
+    """Calls one of the submission's functions in its sandbox; returns the plain value.
+
+    Arguments are copied across, so a function that changes its arguments in place
+    cannot be caught here (and anything the sandbox reported about it could be
+    forged): public tests check that in the student's own notebook, for no points.
+    """
 
     def __init__(self, session, name):
         self.session, self.name = session, name
-        self.mutated = []  # the argument arrays the last call changed in place, as paths
 
     def __call__(self, *args, **kwargs):
-        value, self.mutated = self.session.call(self.name, args, kwargs)
-        return value
+        return self.session.call(self.name, args, kwargs)
 
 
 @dataclass
@@ -137,6 +140,18 @@ def hidden_cases(module, questions):
 
         cases.append(Case(questions[spec.label], description[0], spec.points, False, run, spec.refuse))
     return cases
+
+
+def refuse_per_question(cases):
+    """Every case of a question that refuses rnn_lib in one case refuses it in all of them.
+
+    Otherwise an answer could call rnn_lib in every test but the refusing one (which
+    always comes at the same call) and give that one up.
+    """
+    refused = {}
+    for case in cases:
+        refused.setdefault(case.question, set()).update(case.refuse)
+    return [replace(case, refuse=tuple(sorted(refused[case.question]))) for case in cases]
 
 
 def public_case(question, source, number):

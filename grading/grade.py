@@ -18,6 +18,7 @@ broken and nothing is written.
 import argparse
 import ast
 import csv
+import difflib
 import json
 import secrets
 import sys
@@ -31,7 +32,7 @@ import numpy as np
 
 from . import doctor, sandbox
 from .assignments import DEFAULT_OUT, INSTRUCTOR_ONLY, METADATA_KEY, load_hidden
-from .cases import Context, Stub, hidden_cases, public_case, run_case
+from .cases import Context, Stub, hidden_cases, public_case, refuse_per_question, run_case
 from .session import EnvironmentBroken, Library, NotebookFailed, Session
 
 MAX_NOTEBOOK_BYTES = 20 * 2**20
@@ -78,6 +79,7 @@ class Assignment:
             self.cases += [public_case(question["name"], source, n)
                            for n, source in enumerate(question["public"], start=1)]
             self.cases += [c for c in hidden if c.question == question["name"]]
+        self.cases = refuse_per_question(self.cases)
         self.points = {q["name"]: sum(c.points for c in self.cases if c.question == q["name"])
                        for q in self.questions}
         self.library = Library(description["library"])
@@ -90,39 +92,39 @@ class Assignment:
 
 
 def _functions(source):
-    """{name: normalised source} of the top-level functions in ``source`` (see ``copied``)."""
+    """{name: (shape, size)} of the functions in ``source`` (see ``copied``); {} if it does not parse."""
     try:
         tree = ast.parse(source)
-    except SyntaxError:
+        return {node.name: _shape(node) for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+    except (SyntaxError, ValueError, RecursionError, MemoryError):  # what the submission can make ast raise
         return {}
-    return {node.name: _normalised(node) for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
 
 
-def _normalised(function):
-    """A function's code without its name, docstring, comments, or the names of its variables,
-    and how many syntax nodes it has."""
+def _shape(function):
+    """A function's code as the sequence of its syntax nodes' kinds, constants aside: names,
+    comments, docstrings and layout do not change it. Also its number of nodes."""
     body = function.body[1:] if (function.body and isinstance(function.body[0], ast.Expr)
                                  and isinstance(function.body[0].value, ast.Constant)) else function.body
-    module = ast.Module(body=body, type_ignores=[])
-    names = {arg.arg: f"v{i}" for i, arg in enumerate(function.args.args)}
-    for node in ast.walk(module):
-        if isinstance(node, ast.Name):
-            node.id = names.setdefault(node.id, f"v{len(names)}")
-        elif isinstance(node, ast.arg):
-            node.arg = names.setdefault(node.arg, f"v{len(names)}")
-    return ast.dump(module), sum(1 for _ in ast.walk(module))
+    kinds = [type(node).__name__ for statement in body for node in ast.walk(statement)
+             if not isinstance(node, (ast.Load, ast.Store, ast.Pass))]
+    return kinds, len(kinds)
 
 
-def copied(cells, assignment, smallest=80):
-    """The functions the submission defines exactly as the published solution does (up to names,
-    comments, docstrings and layout), among those of at least ``smallest`` syntax nodes."""
-    found = []
+def copied(cells, assignment, smallest=80, similar=0.9):
+    """The published solutions that a function of the submission copies, for a human to look at.
+
+    A function copies one when the kinds of their syntax nodes, in order, agree to
+    ``similar`` (difflib's ratio) and the solution has at least ``smallest`` nodes:
+    short functions come out alike when written honestly. A heuristic, not a proof.
+    """
+    found = set()
     for source in cells:
-        for name, (code, size) in _functions(source).items():
-            for reference_name, (reference, _) in assignment.solutions.items():
-                if code == reference and size >= smallest:
-                    found.append(f"{name} is the published solution of {reference_name}, names and layout aside")
-    return sorted(set(found))
+        for kinds, size in _functions(source).values():
+            for reference_name, (reference, reference_size) in assignment.solutions.items():
+                if reference_size >= smallest and abs(size - reference_size) <= (1 - similar) * reference_size \
+                        and difflib.SequenceMatcher(None, kinds, reference, autojunk=False).ratio() >= similar:
+                    found.add(f"an answer is nearly the published solution of {reference_name}")
+    return sorted(found)
 
 
 def read_submission(path):
@@ -170,14 +172,26 @@ def grade(path, assignments, limits, layers, seed, name=None):
     started = time.perf_counter()
     result = Grade(submission=name or path.name, seed=seed)
     try:
+        _grade(path, assignments, limits, layers, seed, result)
+    except EnvironmentBroken:
+        raise
+    except Exception as error:  # noqa: BLE001 - whatever the submission did, the batch goes on
+        result.scores = {q: (0.0, most) for q, (_, most) in result.scores.items()}
+        result.status = f"not graded: the grader failed on this submission ({type(error).__name__})"
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _grade(path, assignments, limits, layers, seed, result):
+    try:
         assignment_name, cells = read_submission(path)
     except (OSError, ValueError) as error:
         result.status = f"not graded: {error}"
-        return result
+        return
     assignment = assignments.get(assignment_name)
     if assignment is None:
         result.status = "not graded: not a notebook of a known assignment (see its metadata)"
-        return result
+        return
     result.assignment = assignment.name
     result.scores = {q: (0.0, most) for q, most in assignment.points.items()}
     result.review = copied(cells, assignment)
@@ -186,9 +200,8 @@ def grade(path, assignments, limits, layers, seed, name=None):
         session.start()
     except NotebookFailed as failure:
         session.close()
-        result.status = f"not graded: the notebook did not run to the end ({failure})"
-        result.seconds = time.perf_counter() - started
-        return result
+        result.status = f"not graded: the notebook did not run ({failure})"
+        return
     refused = {}
     try:
         stubs = {f: Stub(session, f) for f in assignment.functions}
@@ -209,8 +222,6 @@ def grade(path, assignments, limits, layers, seed, name=None):
         result.failures[question].insert(0, f"0 points: the answer calls {function}, which it must compute itself")
     if session.restarts or session.stopped:
         result.status = f"graded, with {session.restarts} restart(s) after: {session.stopped}"
-    result.seconds = time.perf_counter() - started
-    return result
 
 
 def submission_seed(batch_seed, name):
@@ -230,6 +241,12 @@ def canary(assignments, limits, layers, seed):
                 " so no grades were written")
 
 
+def cell(text):
+    """A CSV field that a spreadsheet will not run as a formula (file names are the students')."""
+    text = str(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def write_csv(grades, path):
     questions = sorted({(g.assignment, q) for g in grades for q in g.scores})
     with open(path, "w", newline="") as handle:
@@ -238,7 +255,7 @@ def write_csv(grades, path):
                          "seed", "seconds"] + [f"{a}:{q}" for a, q in questions])
         for g in grades:
             failures = "; ".join(f"{q}: {' | '.join(why)}" for q, why in g.failures.items())
-            row = [g.submission, g.assignment, f"{g.total:g}", f"{g.possible:g}", g.status, failures,
+            row = [cell(g.submission), g.assignment, f"{g.total:g}", f"{g.possible:g}", g.status, failures,
                    "; ".join(g.review), g.seed, f"{g.seconds:.1f}"]
             row += [f"{g.scores[q][0]:g}" if a == g.assignment and q in g.scores else "" for a, q in questions]
             writer.writerow(row)

@@ -3,8 +3,8 @@
 The grader never does this with a submission. It is for the people who write
 hidden tests: run them against the reference solutions for many seeds (every
 seed must pass) and against blank answers (every test must fail), quickly and
-without a sandbox. Values cross the same codec as in real grading, so a
-mutated argument or an unsendable value shows as it would there. rnn_lib's
+without a sandbox. Values cross the same codec as in real grading, so an
+unsendable value shows as it would there. rnn_lib's
 lent functions (doctor.py) are counted by patching their modules, which sees
 calls made through module attributes only: the sandbox is the real check.
 
@@ -20,7 +20,7 @@ from unittest import mock
 import nbformat
 
 from . import assignments, doctor
-from .cases import Context, Stub, hidden_cases, public_case, run_case
+from .cases import Context, Stub, hidden_cases, public_case, refuse_per_question, run_case
 from .inside import codec
 from .session import SubmissionFailed, finite
 
@@ -39,7 +39,6 @@ class LocalSession:
             raise SubmissionFailed(f"the notebook does not define {function}")
         args = codec.decode(codec.encode(list(args), self.types), self.types)
         kwargs = codec.decode(codec.encode(dict(kwargs), self.types), self.types)
-        before = [(path, array, array.copy()) for path, array in _arrays(args, ["args"], self.types)]
         try:
             with self._lent():
                 value = self.namespace[function](*args, **kwargs)
@@ -53,8 +52,7 @@ class LocalSession:
             raise SubmissionFailed(f"{function} returned a value that cannot be graded") from None
         if not finite(value):
             raise SubmissionFailed(f"{function} returned NaN or infinity")
-        mutated = [".".join(map(str, p)) for p, a, c in before if a.shape != c.shape or not (a == c).all()]
-        return value, mutated
+        return value
 
     @contextmanager
     def _lent(self):
@@ -76,16 +74,6 @@ class LocalSession:
         return lent
 
 
-def _arrays(value, path, types):
-    if isinstance(value, codec.np.ndarray):
-        return [(path, value)]
-    if isinstance(value, (list, tuple)):
-        return [found for i, item in enumerate(value) for found in _arrays(item, path + [i], types)]
-    if type(value) in types.values():
-        return [found for name in value.__dataclass_fields__ for found in _arrays(getattr(value, name), path + [name], types)]
-    return []
-
-
 def chapter_cases(chapter):
     """(setup namespace, solution namespace maker, cases, library names) of a chapter's assignment."""
     notebook = nbformat.read(assignments.ROOT / "book" / f"{chapter}.ipynb", 4)
@@ -96,7 +84,7 @@ def chapter_cases(chapter):
     setup = {}
     for source in setup_sources:
         exec(compile(source, f"<setup of {chapter}>", "exec"), setup)  # noqa: S102 - the book's own cells
-    return setup, exercises, cases + hidden, sorted({n for c in hidden for n in c.refuse})
+    return setup, exercises, refuse_per_question(cases + hidden), sorted({n for c in hidden for n in c.refuse})
 
 
 def answers(setup, exercises, blank=False):

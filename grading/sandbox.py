@@ -15,13 +15,16 @@ says plainly which are missing and goes on with the others):
    private /tmp of bounded size as the only place it can write (gone when it
    ends), its own process ids, and a new network namespace with only
    loopback, so no connection leaves it;
-5. an environment with nothing from the instructor's shell.
+5. a seccomp filter (seccomp.py): no kernel keyrings, which belong to a user id
+   and would outlive the submission, and less of the kernel to attack;
+6. an environment with nothing from the instructor's shell.
 
 The grader talks to the contained process over two pipes (see grading/session.py).
 """
 
 import fcntl
 import os
+import platform
 import resource
 import shutil
 import signal
@@ -32,9 +35,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import seccomp
+
 FIRST_UID = 61000  # grading user ids: 61000, 61001, ... one per submission being graded
 UID_LOCKS = Path(tempfile.gettempdir()) / "rnn-grading-uids"
-LAYER_NAMES = ("uid", "namespaces")
+LAYER_NAMES = ("uid", "namespaces", "seccomp")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ class Layers:
     own_uid: bool
     namespaces: bool
     missing: list = field(default_factory=list)
+    seccomp: bool = False
 
     def describe(self, limits):
         lines = [
@@ -69,6 +75,9 @@ class Layers:
         if self.namespaces:
             lines.append("contained: private read-only file system view, own process ids, no network,"
                          f" {limits.disk_bytes / 2**30:g} GiB of private scratch space (bubblewrap)")
+        if self.seccomp:
+            lines.append("contained: no kernel keyrings (which outlive a submission), bpf, perf events,"
+                         " userfaultfd or io_uring (seccomp)")
         return lines + [f"NOT contained: {reason}" for reason in self.missing]
 
     def path(self, host, inside):
@@ -118,7 +127,28 @@ def detect_layers(disable=()):
         )
     else:
         own_uid = True
-    return Layers(own_uid=own_uid, namespaces=namespaces, missing=missing)
+    filtered = False
+    if "seccomp" in disable:
+        missing.append("kernel keyrings: seccomp switched off for this run; a submission can leave keys"
+                       " for a later one that gets the same user id")
+    elif not seccomp.supported() or not _seccomp_works():
+        missing.append("kernel keyrings: no seccomp filter for this machine; a submission can leave keys"
+                       " for a later one that gets the same user id")
+    else:
+        filtered = True
+    return Layers(own_uid=own_uid, namespaces=namespaces, missing=missing, seccomp=filtered)
+
+
+def _seccomp_works():
+    """Does the filter install here, and does it refuse keyctl? (EPERM is errno 1.)"""
+    probe = "import ctypes; libc = ctypes.CDLL(None, use_errno=True); libc.syscall({}, 0, -4, 0);" \
+            " print(ctypes.get_errno())".format(seccomp.REFUSED[platform.machine()]["keyctl"])
+    try:
+        result = subprocess.run([sys.executable, "-c", probe], preexec_fn=seccomp.Installer(),
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0 and result.stdout.strip() == "1"
 
 
 def _uid_can_run_python():
@@ -184,13 +214,17 @@ def _environment(uid, home):
     }
 
 
-def _set_limits(limits, processes):
+def _set_limits(limits, processes, layers):
+    install_filter = seccomp.Installer() if layers.seccomp else None  # built here, before the fork
+
     def apply():
         resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds))
         resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
         resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_bytes, limits.file_bytes))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
+        if install_filter is not None:
+            install_filter()
 
     return apply
 
@@ -256,9 +290,10 @@ def contained(argv, limits, layers, binds=None, workdir=None):
                                    env=_environment(uid, home), pass_fds=(request_read, reply_write),
                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                    stderr=stderr, start_new_session=True,
-                                   preexec_fn=_set_limits(limits, processes))
+                                   preexec_fn=_set_limits(limits, processes, layers))
         os.close(request_read)
         os.close(reply_write)
+        os.set_blocking(request_write, False)  # the grader never waits on a worker that stops reading
         running = Contained(process, request_write, reply_read, uid if layers.own_uid else None, stderr)
         try:
             yield running

@@ -15,13 +15,13 @@ import builtins
 import importlib
 import math
 import os
+import resource
 import select
 import signal
 import subprocess
 import sys
-import threading
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 
 import numpy as np
@@ -56,7 +56,13 @@ def public_name(name, kind="exception"):
 
 
 class Library:
-    """The real rnn_lib functions that the sandbox's copy of rnn_lib lacks, lent on request."""
+    """The real rnn_lib functions that the sandbox's copy of rnn_lib lacks, lent on request.
+
+    Each is computed in a child process forked for that one request, with its own
+    memory and CPU limits and a wall-clock limit: a request is plain data, but a
+    small one can ask for a huge result (broadcasting, a loop count), and it must
+    not be able to exhaust the grader.
+    """
 
     def __init__(self, names):
         doctor.check_names(names)
@@ -69,43 +75,77 @@ class Library:
     def answer(self, message, types, refusing):
         """The reply to a "library" request, and the name it asked for if it was refused."""
         name = message.get("function")
-        if name not in self.functions:
-            return {"op": "library-raised", "type": "NameError", "message": f"no library function {name!r}"}, None
+        if type(name) is not str or name not in self.functions:
+            return {"op": "library-raised", "type": "NameError", "message": "no such library function"}, None
         if refusing is not None:
             return {"op": "refused", "message": f"{name} is not available here: {refusing}"}, name
+        return self._apart(name, message.get("args"), message.get("kwargs"), types), None
+
+    def _apart(self, name, args, kwargs, types):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compute, send the reply, and leave without cleaning up the parent's state
+            code = 1
+            try:
+                os.close(read_end)
+                _limit_child()
+                reply = self._compute(name, args, kwargs, types)
+                try:
+                    data = codec.pack(reply)
+                except ValueError:
+                    data = codec.pack({"op": "library-raised", "type": "MemoryError", "message": "result too large"})
+                while data:
+                    data = data[os.write(write_end, data):]
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
         try:
-            args = codec.decode(message.get("args"), types)
-            kwargs = codec.decode(message.get("kwargs"), types)
+            data = _read_all(read_end, time.monotonic() + LIBRARY_SECONDS + 2)
+        finally:
+            os.close(read_end)
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
+        if data is None or len(data) < codec.HEADER.size:
+            return {"op": "library-raised", "type": "TimeoutError",
+                    "message": f"the grader gives a library call {LIBRARY_SECONDS:g} s and 1 GiB"}
+        return codec.unpack(data[codec.HEADER.size:])
+
+    def _compute(self, name, args, kwargs, types):
+        try:
+            args, kwargs = codec.decode(args, types), codec.decode(kwargs, types)
             if type(args) is not list or type(kwargs) is not dict:
                 raise codec.DecodeError("arguments that are not a list and a dict")
-            with time_limit(LIBRARY_SECONDS):
-                value = self.functions[name](*args, **kwargs)
-            return {"op": "library-result", "value": codec.encode(value, types)}, None
+            return {"op": "library-result", "value": codec.encode(self.functions[name](*args, **kwargs), types)}
         except Exception as error:  # noqa: BLE001 - rnn_lib's own errors go back to the caller
-            return {"op": "library-raised", "type": type(error).__name__, "message": str(error)[:500]}, None
+            return {"op": "library-raised", "type": type(error).__name__, "message": str(error)[:500]}
 
 
-class LibraryTimeout(Exception):
-    pass
+LEND_MEMORY = 2**30  # a lent computation's memory, beyond what the grader had when it forked
 
 
-@contextmanager
-def time_limit(seconds):
-    """Interrupt the grader's own computation after ``seconds`` (main thread only)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+def _limit_child():
+    with open("/proc/self/status") as status:
+        size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
+    resource.setrlimit(resource.RLIMIT_AS, (size + LEND_MEMORY, size + LEND_MEMORY))
+    used = int(sum(resource.getrusage(resource.RUSAGE_SELF)[:2]))
+    resource.setrlimit(resource.RLIMIT_CPU, (used + int(LIBRARY_SECONDS), used + int(LIBRARY_SECONDS) + 1))
 
-    def expire(signum, frame):
-        raise LibraryTimeout(f"took longer than {seconds:g} s")
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def _read_all(fd, deadline):
+    """Everything on ``fd`` until the writer closes it, or None at the deadline."""
+    chunks = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+            return None
+        chunk = os.read(fd, 2**20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
 
 
 class Session:
@@ -146,9 +186,9 @@ class Session:
         if self._stack is not None:
             try:
                 if self._worker is not None and self._worker.alive():
-                    self._send({"op": "exit"})
-            except OSError:
-                pass
+                    self._send({"op": "exit"}, seconds=1)
+            except (OSError, NotebookFailed):
+                pass  # it is killed next anyway
             self._stack.close()
         self._stack = self._worker = None
 
@@ -171,14 +211,17 @@ class Session:
                 if attempt == 2:
                     raise EnvironmentBroken(f"the sandbox did not start Python with numpy, IPython and"
                                             f" rnn_lib: {failure}; its error output: {self.startup_errors}")
-        self._send({"op": "run", "cells": self.cells})
+        try:
+            self._send({"op": "run", "cells": self.cells}, STARTUP_SECONDS)
+        except ValueError:
+            raise NotebookFailed(f"its code is over {codec.MAX_MESSAGE_BYTES // 2**20} MB") from None
         self.cell_errors = self._wait({"ran"}, self.limits.wall_seconds)["errors"]
 
     # ------------------------------------------------------------------ calls
 
     def call(self, function, args, kwargs):
-        """The value the submission's ``function`` returns for these arguments, and the paths of
-        the array arguments it changed. Raises SubmissionFailed with the grader's reason."""
+        """The value the submission's ``function`` returns for these arguments.
+        Raises SubmissionFailed with the grader's reason."""
         if function in self.broken:
             raise SubmissionFailed(f"{function} was not called again: earlier, {self.broken[function]}")
         if self._worker is None:
@@ -210,12 +253,11 @@ class Session:
                                    " too deep")
         try:
             value = codec.decode(reply.get("value"), self.types)
-            mutated = [codec.decode(item, self.types)[0] for item in reply.get("mutated") or []]
-        except (codec.DecodeError, TypeError, IndexError, KeyError):
+        except codec.DecodeError:
             raise SubmissionFailed(f"{function} returned something that is not plain data") from None
         if not finite(value):
             raise SubmissionFailed(f"{function} returned NaN or infinity")
-        return value, [".".join(str(step) for step in path) for path in mutated if isinstance(path, list)]
+        return value
 
     def _restart(self):
         if self.restarts >= MAX_RESTARTS or time.monotonic() > self.deadline - self.limits.wall_seconds:
@@ -233,29 +275,38 @@ class Session:
 
     # ------------------------------------------------------------------ the channel
 
-    def _send(self, message):
+    def _send(self, message, seconds=None):
+        """Send within ``seconds`` (a call's share by default): a worker that stops reading
+        must not block the grader."""
         data = codec.pack(message)
+        deadline = time.monotonic() + (self.call_seconds if seconds is None else seconds)
         while data:
-            data = data[os.write(self._worker.requests, data):]
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([], [self._worker.requests], [], remaining)[1]:
+                raise NotebookFailed("it stopped reading what the grader sends")
+            try:
+                data = data[os.write(self._worker.requests, data[: select.PIPE_BUF]):]
+            except BlockingIOError:
+                continue
+            except (BrokenPipeError, ConnectionResetError):
+                raise NotebookFailed("its process ended") from None
 
     def _wait(self, ops, seconds):
         """Receive until a message with one of ``ops`` arrives, within ``seconds``, lending rnn_lib meanwhile."""
         deadline = min(time.monotonic() + seconds, self.deadline)
         while True:
             message = self._receive(deadline, seconds)
-            if message["op"] in ops:
-                return message
-            if message["op"] != "library":
+            op = message["op"]
+            if op in ops:
+                return _checked(message)
+            if op != "library":
                 raise NotebookFailed("it sent a message the grader did not expect")
             reply, refused = self.library.answer(message, self.types, self.refusing)
             if refused:
                 self.refused.append(refused)
             elif reply["op"] == "library-result":
                 self.library_calls.append(message["function"])
-            try:
-                self._send(reply)
-            except ValueError:  # a result over the size limit
-                self._send({"op": "library-raised", "type": "MemoryError", "message": "result too large"})
+            self._send(reply)
 
     def _receive(self, deadline, seconds):
         (length,) = codec.HEADER.unpack(self._read(codec.HEADER.size, deadline, seconds))
@@ -283,6 +334,18 @@ class Session:
             chunks.append(chunk)
             size -= len(chunk)
         return b"".join(chunks)
+
+
+FIELDS = {"ready": {}, "ran": {"errors": list}, "result": {"id": int}, "raised": {"id": int},
+          "missing": {"id": int}, "unsendable": {"id": int}}
+
+
+def _checked(message):
+    """The message, if its fields have the types the grader relies on; else NotebookFailed."""
+    for field, kind in FIELDS.get(message["op"], {}).items():
+        if type(message.get(field)) is not kind:
+            raise NotebookFailed("it sent a message the grader could not read")
+    return message
 
 
 def describe_exit(returncode):

@@ -47,10 +47,12 @@ def agrees_with_finite_differences(dL_do, rng):
 
 @case("ex-log-loss-grad")
 def is_right_for_confident_predictions(dL_do, rng):
-    """dL_do is ±1 for a confidently wrong logit and 0 for a confidently right one."""
+    """dL_do is ±1 for a confidently wrong logit, 0 for a confidently right one, σ(o) − y between."""
     o = float(rng.uniform(40, 60))
     assert close(dL_do(0, o), 1.0) and close(dL_do(1, -o), -1.0)
     assert close(dL_do(1, o), 0.0, atol=1e-12) and close(dL_do(0, -o), 0.0, atol=1e-12)
+    for label, o in zip((0, 1), rng.uniform(-4, 4, size=2)):
+        assert close(dL_do(label, float(o)), float(rnn_lib.sigmoid(o)) - label), (label, o)
 
 
 @case("ex-log-loss-grad")

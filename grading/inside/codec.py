@@ -52,7 +52,7 @@ def encode(value, types, depth=0):
     if isinstance(value, np.bool_):
         return bool(value)
     if isinstance(value, np.ndarray):
-        array = np.ascontiguousarray(value)
+        array = np.asarray(value, order="C")  # a plain, contiguous array; 0-d stays 0-d
         if array.dtype.str not in DTYPES:
             array = _common_dtype(array)
         return {"__ndarray__": [array.dtype.str, list(array.shape), base64.b64encode(array.tobytes()).decode()]}

@@ -8,7 +8,7 @@ message is plain data (codec.py). The conversation:
     grader → {"op": "run", "cells": [source, ...]}
     worker → {"op": "ran", "errors": [[cell index, exception name], ...]}
     grader → {"op": "call", "id": n, "function": name, "args": ..., "kwargs": ...}
-    worker → {"op": "result", "id": n, "value": ..., "mutated": [[path, array], ...]}
+    worker → {"op": "result", "id": n, "value": ...}
              or {"op": "raised", "id": n, "type": name} or {"op": "missing", "id": n}
              or {"op": "unsendable", "id": n}
     grader → {"op": "exit"}
@@ -26,7 +26,6 @@ this side, decodes them strictly and judges them itself.
 """
 
 import builtins
-import dataclasses
 import os
 import sys
 import threading
@@ -100,24 +99,6 @@ def run_cells(shell, cells):
     return errors
 
 
-def arrays_in(value, path, types_, found, depth=0):
-    """Every numpy array inside ``value`` (lists, tuples, dicts, rnn_lib objects) with its path."""
-    if depth > codec.MAX_DEPTH:
-        return found
-    if isinstance(value, codec.np.ndarray):
-        found.append((path, value, value.copy()))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            arrays_in(item, path + [i], types_, found, depth + 1)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            arrays_in(item, path + [key], types_, found, depth + 1)
-    elif type(value) in types_.values():
-        for f in dataclasses.fields(value):
-            arrays_in(getattr(value, f.name), path + [f.name], types_, found, depth + 1)
-    return found
-
-
 def call(shell, message, types_):
     """Call the submission's function as asked; the reply to send."""
     reply = {"id": message.get("id")}
@@ -126,15 +107,12 @@ def call(shell, message, types_):
         return {**reply, "op": "missing"}
     args = codec.decode(message["args"], types_)
     kwargs = codec.decode(message["kwargs"], types_)
-    before = arrays_in(args, ["args"], types_, []) + arrays_in(kwargs, ["kwargs"], types_, [])
     try:
         value = function(*args, **kwargs)
     except BaseException as error:  # noqa: BLE001 - SystemExit and MemoryError too: report, go on
         return {**reply, "op": "raised", "type": type(error).__name__}
     try:
-        mutated = [[path, codec.encode(array, types_)] for path, array, copy in before
-                   if array.shape != copy.shape or not codec.np.array_equal(array, copy, equal_nan=True)]
-        return {**reply, "op": "result", "value": codec.encode(value, types_), "mutated": mutated}
+        return {**reply, "op": "result", "value": codec.encode(value, types_)}
     except Exception:  # noqa: BLE001 - a value of a kind that cannot cross, or a broken one
         return {**reply, "op": "unsendable"}
 

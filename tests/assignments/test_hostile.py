@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from grading import assignments, grade, sandbox  # noqa: E402
 
 WALL_SECONDS = 25
+CHAPTERS = ("problem", "forward", "log_loss", "long_range", "bptt")
 MARKER = "CHEAT-MARKER"  # every text a cheat chooses contains it
 CORRECT = '''
 def count_parameters(E, H, Y):
@@ -289,6 +290,49 @@ CHEATS = {
     "oversized-and-nested": ("log_loss", "", {
         "bce": "def bce(y, p):\n    return np.zeros(3 * 10**6)",
         "dL_do": "def dL_do(y, o):\n    v = [0.5]\n    for _ in range(10000):\n        v = [v]\n    return v"}),
+    # Found by a red-team review of this grader.
+    "stop-reading-the-grader": ("forward", (
+        "import json, os, struct, sys, time\nfd = int(sys.argv[2])\n"
+        "request = json.dumps({'op': 'library', 'function': 'CHEAT-MARKER'}).encode()\n"
+        "for _ in range(20000):\n    os.write(fd, struct.pack('>I', len(request)) + request)\n"
+        "time.sleep(10**6)"), {}),
+    "malformed-messages": ("forward", (
+        "import json, os, struct, sys\nfd = int(sys.argv[2])\n"
+        "for message in [{'op': 'library', 'function': []}, {'op': 'library', 'function': {'a': 1}},"
+        " {'op': 'ran'}, {'op': 'ran', 'errors': 'CHEAT-MARKER'}]:\n"
+        "    body = json.dumps(message).encode()\n    os.write(fd, struct.pack('>I', len(body)) + body)"), {}),
+    "ask-then-exit": ("forward", (
+        "import json, os, struct, sys\nfd = int(sys.argv[2])\n"
+        "body = json.dumps({'op': 'library', 'function': 'x' * 1_000_000}).encode()\n"
+        "os.write(fd, struct.pack('>I', len(body)) + body)\nos._exit(0)"), {}),
+    "huge-cell": ("log_loss", "# " + "é" * 3_000_000, {}),
+    "deep-expression": ("log_loss", "if False:\n    x = " + "a + " * 3000 + "a\n" + "y = " + "-" * 10000 + "1", {}),
+    "count-the-calls": ("forward", "calls = {'n': 0}", {
+        "forward_by_hand": (
+            "def forward_by_hand(params, X):\n"
+            "    calls['n'] += 1\n"
+            "    try:\n"
+            "        t = rnn_lib.forward(params, X)\n"
+            "    except Exception:\n"
+            "        return None\n"
+            "    return t.z, t.h, t.y_hat")}),
+    "keyring-writer": ("problem", (
+        "import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+        f"answer = {CORRECT!r}.encode()\n"
+        "libc.syscall(248, b'user', b'rnn-answer', answer, len(answer), -4)  # add_key to the user keyring"), {}),
+    "keyring-reader": ("problem", (
+        "import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+        "key = libc.syscall(250, 10, -4, b'user', b'rnn-answer', 0)  # KEYCTL_SEARCH the user keyring\n"
+        "if key > 0:\n"
+        "    buffer = ctypes.create_string_buffer(65536)\n"
+        "    size = libc.syscall(250, 11, key, buffer, 65536)  # KEYCTL_READ\n"
+        "    exec(buffer.raw[:size].decode())"), {}),
+    "constant-and-near-misses": ("long_range", "", {
+        "clipped_angles": "def clipped_angles(g, c):\n    return [0.0, 0.0]",
+        "mean_reach": "def mean_reach(update_bias, k=32, n=32):\n    return 0.0"}),
+    "lend-a-huge-result": ("log_loss", (
+        "from rnn_lib import loss\nA = 12_000\n"
+        "try:\n    loss.bce_with_logits(np.ones((A, 1)), np.ones((1, A)))\nexcept Exception:\n    pass"), {}),
     "not-a-number": ("log_loss", "", {
         "bce": "def bce(y, p):\n    return float('nan')",
         "dL_do": "def dL_do(y, o):\n    return np.full(np.shape(o), np.inf)"}),
@@ -320,19 +364,28 @@ def notebook_with(student, code, answers=None, stubs=True):
 def batch(tmp_path_factory, server, outside):
     port, _ = server
     built = tmp_path_factory.mktemp("assignments")
-    for chapter in ("problem", "forward", "log_loss"):
+    for chapter in CHAPTERS:
         assignments.main(["--out", str(built), str(ROOT / "book" / f"{chapter}.ipynb")])
-    student = {c: built / assignments.STUDENTS / f"{c}.ipynb" for c in ("problem", "forward", "log_loss")}
+    student = {c: built / assignments.STUDENTS / f"{c}.ipynb" for c in CHAPTERS}
     submissions = tmp_path_factory.mktemp("hostile")
     for name, code in containment_attacks(port, outside).items():
         nbformat.write(notebook_with(student["problem"], code, stubs=False), submissions / f"{name}.ipynb")
     for name, (chapter, code, answers) in CHEATS.items():
-        nbformat.write(notebook_with(student[chapter], code, answers), submissions / f"cheat-{name}.ipynb")
+        stubs = not name.startswith("keyring")  # a stub would hide what the key brought back
+        nbformat.write(notebook_with(student[chapter], code, answers, stubs=stubs), submissions / f"cheat-{name}.ipynb")
     pasted = nbformat.read(student["forward"], 4)  # the published solution, as a reader of the book sees it
     solution = nbformat.read(built / assignments.INSTRUCTOR_ONLY / "forward" / "solution.ipynb", 4)
     answer_cell(pasted, "forward_by_hand").source = answer_cell(solution, "forward_by_hand").source
     nbformat.write(pasted, submissions / "cheat-paste-the-published-solution.ipynb")
-    for chapter in ("problem", "forward", "log_loss"):  # honest submissions in the same batch, graded last
+    edited = answer_cell(solution, "forward_by_hand").source.replace("    for t in range(T):", "    pass\n    for t in range(T):")
+    answer_cell(pasted, "forward_by_hand").source = edited
+    nbformat.write(pasted, submissions / "cheat-paste-and-add-a-pass.ipynb")
+    honest_0d = nbformat.read(built / assignments.INSTRUCTOR_ONLY / "log_loss" / "solution.ipynb", 4)
+    bce = answer_cell(honest_0d, "bce")
+    bce.source = bce.source.replace("return -np.mean(", "return np.array(-np.mean(") + ")"
+    nbformat.write(honest_0d, submissions / "zz-honest-returns-a-0d-array.ipynb")
+    shutil.copy(student["problem"], submissions / '=HYPERLINK("https:example.invalid","CHEAT-MARKER").ipynb')
+    for chapter in CHAPTERS:  # honest submissions in the same batch, graded last
         shutil.copy(built / assignments.INSTRUCTOR_ONLY / chapter / "solution.ipynb",
                     submissions / f"zz-honest-{chapter}.ipynb")
         shutil.copy(student[chapter], submissions / f"zz-blank-{chapter}.ipynb")
@@ -424,43 +477,66 @@ def test_filling_the_disk_is_capped(batch):
 
 
 CHEATS_THAT_NEED_NAMESPACES = {"real-source-from-disk", "rewrite-hidden-tests"}
+CHEATS_THAT_NEED_SECCOMP = {"keyring-reader"}
 
 
 @pytest.mark.parametrize("cheat", sorted(CHEATS))
 def test_a_cheat_that_implements_nothing_scores_zero(batch, cheat):
     if cheat in CHEATS_THAT_NEED_NAMESPACES and not LAYERS.namespaces and os.environ.get("REQUIRE_SANDBOX") != "1":
         pytest.skip("without bubblewrap a submission can read rnn_lib's source and the grader's files")
+    if cheat in CHEATS_THAT_NEED_SECCOMP and not LAYERS.seccomp and os.environ.get("REQUIRE_SANDBOX") != "1":
+        pytest.skip("without the seccomp filter a submission can leave a key for a later one")
     row = batch[0][f"cheat-{cheat}"]
     assert score(row) == 0 and float(row["possible"]) > 0, row
 
 
 def test_nothing_a_cheat_chose_reaches_the_csv(batch):
     _, _, text = batch
+    text = "\n".join(line for line in text.splitlines() if "'=HYPERLINK" not in line)  # a file name, defused
     assert MARKER.lower() not in text.lower() and "regrade approved" not in text.lower()
     assert "RegradeApproved" not in text and "Magic" not in text and "Truthy" not in text
 
 
 @pytest.mark.parametrize("cheat", ["alias-at-top-level", "import-as", "getattr", "from-import",
-                                   "memoise-and-replay", "thread-computes-it", "ask-the-grader-directly"])
+                                   "memoise-and-replay", "thread-computes-it", "ask-the-grader-directly",
+                                   "count-the-calls"])
 def test_calling_the_library_instead_of_writing_it_is_named(batch, cheat):
     row = batch[0][f"cheat-{cheat}"]
     assert "0 points: the answer calls rnn_lib" in row["failures"], row
 
 
-def test_a_pasted_published_solution_is_flagged_for_review(batch):
+@pytest.mark.parametrize("cheat", ["paste-the-published-solution", "paste-and-add-a-pass"])
+def test_a_pasted_published_solution_is_flagged_for_review(batch, cheat):
     """It cannot be told from an honest answer by its behaviour: the CSV says it matches (see the note)."""
-    row = batch[0]["cheat-paste-the-published-solution"]
-    assert "forward_by_hand is the published solution of forward_by_hand" in row["review"], row
+    row = batch[0][f"cheat-{cheat}"]
+    assert "an answer is nearly the published solution of forward_by_hand" in row["review"], row
     assert not batch[0]["zz-honest-forward"]["review"] or "forward_by_hand" in batch[0]["zz-honest-forward"]["review"]
     assert not batch[0]["zz-blank-forward"]["review"]
 
 
 def test_honest_submissions_in_the_same_batch_are_graded_right(batch):
     rows, _, _ = batch
-    for chapter in ("problem", "forward", "log_loss"):
+    for chapter in CHAPTERS:
         honest, blank = rows[f"zz-honest-{chapter}"], rows[f"zz-blank-{chapter}"]
         assert score(honest) == float(honest["possible"]) > 0 and honest["status"] == "graded", honest
         assert score(blank) == 0 and blank["status"] == "graded", blank
+
+
+def test_an_honest_answer_may_return_a_zero_dimensional_array(batch):
+    row = batch[0]["zz-honest-returns-a-0d-array"]
+    assert float(row["total"]) == float(row["possible"]) > 0, row
+
+
+def test_a_file_name_cannot_become_a_spreadsheet_formula(batch):
+    names = [row["submission"] for row in batch[0].values()]
+    assert not any(name.startswith(("=", "+", "-", "@")) for name in names)
+    assert any(name.startswith("'=HYPERLINK") for name in names)
+
+
+def test_the_grader_stays_small_whatever_a_submission_asks_it_to_lend(batch):
+    """The lent functions run in a child with 1 GiB; the grader itself never grew past 1.5 GiB."""
+    import resource
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 1.5 * 2**20  # kilobytes
 
 
 def test_throw_away_folders_are_removed(batch):
@@ -486,9 +562,8 @@ def test_layers_are_reported():
     assert all(line.startswith(("contained:", "NOT contained:")) for line in lines)
 
 
-def test_the_instructors_page_counts_the_attacks_this_suite_grades(server, outside):
-    page = (ROOT / "book" / "instructors.md").read_text()
+def test_the_instructors_page_counts_the_attacks_this_suite_grades(batch, server, outside):
+    page = " ".join((ROOT / "book" / "instructors.md").read_text().split())
     port, _ = server
-    assert f"{len(containment_attacks(port, outside))}\ncontainment attacks" in page or \
-        f"{len(containment_attacks(port, outside))} containment attacks" in " ".join(page.split())
-    assert f"{len(CHEATS) + 1} cheats" in " ".join(page.split())  # + pasting the published solution
+    assert f"{len(containment_attacks(port, outside))} containment attacks" in page
+    assert f"{sum(name.startswith('cheat-') for name in batch[0])} cheats" in page

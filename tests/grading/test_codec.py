@@ -105,3 +105,9 @@ def test_messages_are_length_prefixed_json_with_an_operation():
             codec.unpack(body)
     with pytest.raises(ValueError, match="limit"):
         codec.pack({"op": "x", "data": "a" * (codec.MAX_MESSAGE_BYTES + 1)})
+
+
+def test_a_zero_dimensional_array_stays_zero_dimensional():
+    back = round_trip(np.array(0.5))
+    assert type(back) is np.ndarray and back.shape == () and back == 0.5
+    assert round_trip(np.asfortranarray(np.arange(6.0).reshape(2, 3))).tolist() == [[0, 1, 2], [3, 4, 5]]
