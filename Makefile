@@ -16,7 +16,7 @@ help:
 	@echo "make test          unit tests, strict nbval, the -W build, the Binder environment,"
 	@echo "                   and the browser suite (needs chromium: apt-get install chromium)"
 	@echo "make assignments   build student notebooks (and, apart, what grading needs) into $(BUILD)/assignments"
-	@echo "make grade SUBMISSIONS=dir   grade submitted notebooks into grades.csv"
+	@echo "make grade SUBMISSIONS=dir [ASSIGNMENT=name] [JOBS=n]   grades.csv, feedback/ and manual/"
 	@echo "make refresh       re-execute the chapter notebooks and store their outputs in place"
 	@echo "make clean         remove $(BUILD), $(VENV) and offline/node_modules"
 
@@ -83,14 +83,17 @@ assignments: $(VENV)/.book-installed
 	$(BIN)/python -m grading.assignments --out $(BUILD)/assignments $(foreach c,$(CHAPTERS),book/$(c).ipynb)
 
 SUBMISSIONS ?=
+ASSIGNMENT ?=
 GRADES ?= grades.csv
 TIMEOUT ?= 120
 SEED ?=
+JOBS ?=
 grade: $(VENV)/.book-installed
-	@test -n "$(SUBMISSIONS)" || (echo "usage: make grade SUBMISSIONS=folder-of-notebooks [GRADES=grades.csv] [TIMEOUT=120] [SEED=n]"; exit 2)
+	@test -n "$(SUBMISSIONS)" || (echo "usage: make grade SUBMISSIONS=folder [ASSIGNMENT=name] [GRADES=grades.csv] [JOBS=n] [TIMEOUT=120] [SEED=n]"; exit 2)
 	@test -d $(BUILD)/assignments/instructor-only || $(MAKE) assignments
 	$(BIN)/python -m grading.grade $(SUBMISSIONS) --assignments $(BUILD)/assignments --out $(GRADES) \
-		--timeout $(TIMEOUT) $(if $(SEED),--seed $(SEED))
+		--timeout $(TIMEOUT) $(if $(ASSIGNMENT),--assignment $(ASSIGNMENT)) $(if $(SEED),--seed $(SEED)) \
+		$(if $(JOBS),--jobs $(JOBS))
 
 test-assignments: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests/assignments -p no:cacheprovider

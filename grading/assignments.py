@@ -22,34 +22,30 @@ writes, for every chapter with coded exercises:
     <out>/instructor-only/<chapter>/solution.ipynb      the student notebook, answered
     <out>/instructor-only/<chapter>/assignment.json     questions, setup, public tests
     <out>/instructor-only/<chapter>/hidden_tests.py     the hidden tests
+    <out>/instructor-only/<chapter>/gradescope.zip      an autograder for Gradescope
 """
 
 import argparse
 import ast
 import hashlib
-import importlib.util
 import json
 import re
 import shutil
 import sys
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-HIDDEN = Path(__file__).resolve().parent / "hidden"
-DEFAULT_OUT = ROOT / "_build" / "assignments"
-INSTRUCTOR_ONLY = "instructor-only"
-STUDENTS = "students"
-FORMAT = 1
+from .layout import ANSWER, DEFAULT_OUT, FORMAT, HIDDEN, INSTRUCTOR_ONLY, METADATA_KEY, ROOT, STUDENTS, load_hidden  # noqa: F401
+
 SETUP = "exercise-setup"
 PARTS = {"exercise-solution": "solutions", "exercise-test": "public"}
 EXERCISE = re.compile(r"```\{exercise\}\s*(?P<title>[^\n]*)\n(?P<options>(?::[^\n]*\n)*)(?P<body>.*?)```", re.S)
 SOLUTION_MARKER = re.compile(r"```\{solution-(?:start\}\s*(?P<label>\S+)|end\})")
 ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?P<target>[^`]*)`")
-METADATA_KEY = "rnn_step_by_step"
 
 
 @dataclass
@@ -74,6 +70,10 @@ class Exercise:
     @property
     def functions(self):
         return functions_to_write(self.solution)
+
+    @property
+    def coded(self):
+        return bool(self.solutions)
 
 
 def glued_values(notebook):
@@ -106,14 +106,15 @@ def plain_markdown(text, glue):
     return ROLE.sub(replace, text)
 
 
-def chapter_exercises(notebook):
-    """(setup cell sources, coded exercises in book order) of a chapter notebook."""
-    texts, exercises, setup, current = {}, {}, [], None
+def chapter_exercises(notebook, coded_only=True):
+    """(setup cell sources, exercises in book order) of a chapter notebook: the coded ones, or all."""
+    order, texts, exercises, setup, current = [], {}, {}, [], None
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
             for match in EXERCISE.finditer(cell.source):
                 options = yaml.safe_load(match["options"].replace(":", "", 1).replace("\n:", "\n")) or {}
-                texts[options.get("label")] = (match["title"].strip(), match["body"].strip())
+                order.append(options.get("label"))
+                texts[order[-1]] = (match["title"].strip(), match["body"].strip())
             for marker in SOLUTION_MARKER.finditer(cell.source):  # in order: one cell may end one
                 current = marker["label"]                          # solution and start the next
             continue
@@ -129,10 +130,15 @@ def chapter_exercises(notebook):
             exercise = exercises.setdefault(current, Exercise(label=current))
             getattr(exercise, PARTS[tag]).append(cell.source)
     for label, exercise in exercises.items():
-        exercise.title, exercise.text = texts[label]
         if not exercise.solutions:
             raise ValueError(f"{label} needs a cell tagged exercise-solution")
-    return setup, list(exercises.values())
+    found = []
+    for label in order:
+        exercise = exercises.get(label, Exercise(label=label))
+        exercise.title, exercise.text = texts[label]
+        if exercise.coded or not coded_only:
+            found.append(exercise)
+    return setup, found
 
 
 def functions_to_write(solution):
@@ -164,26 +170,21 @@ def answer_code(solution, stub):
     return "\n\n\n".join(kept)
 
 
-def load_hidden(path, name):
-    """Import a hidden-test module from its file (it is not a package module: it can be a copy)."""
-    spec = importlib.util.spec_from_file_location(f"hidden_tests_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 INTRO = """# Assignment: {title}
 
 These exercises come from the chapter *{title}* of *Recurrent Neural Networks,
 Step by Step*.
 
 1. Run the first code cell: it sets up what the exercises use.
-2. For each exercise, write the function where it says `...`. Keep its name and
-   its arguments.
-3. Run the cell below your function. It is a public test: it prints `passed`,
-   or stops with an error that says what is wrong.
+2. For each exercise that asks for a function, write it where it says `...`.
+   Keep its name and its arguments. Run the cell below it: a public test, which
+   prints `passed` or stops with an error that says what is wrong.
+3. Where it says **Your answer**, answer in words (and formulas, if you like)
+   in that cell: these answers are graded by hand.
 4. Submit this notebook. The grader runs it, then calls your functions on
-   inputs of its own: these hidden tests give the points ({points} in all).
+   inputs of its own: these hidden tests give the points of the functions.
+
+{points}
 
 Your functions must return plain values: numbers, strings, lists, tuples, numpy
 arrays or rnn_lib objects. Where an exercise asks you to write something that
@@ -191,23 +192,46 @@ rnn_lib already has, rnn_lib's version is not available while the grader tests
 yours."""
 
 
-def student_notebook(chapter, title, setup, exercises, points, glue, answered):
-    """The notebook students get (``answered=False``) or its reference answers (True)."""
+
+def worth(auto, manual):
+    """'(3 points)', '(2 points, graded by hand)' or '(3 points, and 1 graded by hand)'."""
+    if auto and manual:
+        return f"({auto:g} points, and {manual:g} graded by hand)"
+    return f"({auto:g} points)" if auto else f"({manual:g} points, graded by hand)"
+
+
+def student_notebook(chapter, title, setup, exercises, points, manual, glue, answered):
+    """The notebook students get (``answered=False``) or its reference answers (True).
+
+    points: {question: points of its hidden tests}; manual: {question: points graded by hand}.
+    """
     md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
-    cells = [md(INTRO.format(title=title, points=sum(points.values()) if points else "")),
-             code("\n\n".join(setup))]
-    for number, exercise in enumerate(exercises, start=1):
-        worth = points[exercise.name]
-        cells.append(md(f"## Exercise {number}: {exercise.title} ({worth:g} points)\n\n"
+    auto_total, manual_total = sum(points.values()), sum(manual.values())
+    summary = f"Points: {auto_total:g} for the functions" + (
+        f", {manual_total:g} for the answers graded by hand." if manual_total else ".")
+    cells = [md(INTRO.format(title=title, points=summary)), code("\n\n".join(setup))]
+    number = 0
+    for exercise in exercises:
+        if not exercise.coded and not manual.get(exercise.name):
+            continue
+        number += 1
+        cells.append(md(f"## Exercise {number}: {exercise.title} "
+                        f"{worth(points.get(exercise.name, 0), manual.get(exercise.name, 0))}\n\n"
                         f"{plain_markdown(exercise.text, glue)}"))
-        answer = code(answer_code(exercise.solution, stub=not answered))
-        answer.metadata[METADATA_KEY] = {"question": exercise.name}
-        cells.append(answer)
-        for test in exercise.public:
-            cells.append(check := code("# A public test: it checks your function on one input and earns no points.\n"
-                              "# The grader's hidden tests, on inputs of their own, give the points.\n"
-                              f"{test.rstrip()}\nprint(\"passed\")"))
-            check.metadata[METADATA_KEY] = {"check": exercise.name}  # the grader runs these itself
+        if exercise.coded:
+            answer = code(answer_code(exercise.solution, stub=not answered))
+            answer.metadata[METADATA_KEY] = {"question": exercise.name}
+            cells.append(answer)
+            for test in exercise.public:
+                check = code("# A public test: it checks your function on one input and earns no points.\n"
+                             "# The grader's hidden tests, on inputs of their own, give the points.\n"
+                             f"{test.rstrip()}\nprint(\"passed\")")
+                check.metadata[METADATA_KEY] = {"check": exercise.name}  # the grader runs these itself
+                cells.append(check)
+        if manual.get(exercise.name):
+            written = md(ANSWER + "\n\n")
+            written.metadata[METADATA_KEY] = {"answer": exercise.name}
+            cells.append(written)
     for index, cell in enumerate(cells):
         cell.id = f"{chapter}-{index}"  # stable ids: the same build gives the same bytes
     notebook = nbformat.v4.new_notebook(cells=cells)
@@ -217,6 +241,17 @@ def student_notebook(chapter, title, setup, exercises, points, glue, answered):
         METADATA_KEY: {"assignment": chapter},
     }
     return notebook
+
+
+def manual_points(exercises, module):
+    """{question: points graded by hand}: 2 for each exercise without code, unless the hidden
+    tests' module says otherwise in MANUAL = {label: points} (0 leaves it out)."""
+    chosen = getattr(module, "MANUAL", {})
+    unknown = set(chosen) - {e.label for e in exercises}
+    if unknown:
+        raise ValueError(f"MANUAL names exercises this chapter does not have: {sorted(unknown)}")
+    points = {e.name: chosen.get(e.label, 0 if e.coded else 2) for e in exercises}
+    return {name: p for name, p in points.items() if p}
 
 
 def chapter_title(notebook):
@@ -232,52 +267,76 @@ def build(chapter_path, out):
     from .cases import hidden_cases
 
     notebook = nbformat.read(chapter_path, as_version=4)
-    setup, exercises = chapter_exercises(notebook)
-    if not exercises:
+    setup, exercises = chapter_exercises(notebook, coded_only=False)
+    coded = [e for e in exercises if e.coded]
+    if not coded:
         return None
     chapter = chapter_path.stem
     hidden_path = HIDDEN / f"{chapter}.py"
     if not hidden_path.exists():
         raise ValueError(f"{chapter} has coded exercises but no hidden tests in {hidden_path}")
-    questions = {e.label: e.name for e in exercises}
-    cases = hidden_cases(load_hidden(hidden_path, chapter), questions)
-    points = {e.name: sum(c.points for c in cases if c.question == e.name) for e in exercises}
-    for exercise in exercises:
-        if not any(c.question == exercise.name for c in cases):
+    module = load_hidden(hidden_path, chapter)
+    cases = hidden_cases(module, {e.label: e.name for e in coded})
+    points = {e.name: sum(c.points for c in cases if c.question == e.name) for e in coded}
+    for exercise in coded:
+        if not points[exercise.name]:
             raise ValueError(f"{exercise.label} has no hidden test in {hidden_path}")
+    manual = manual_points(exercises, module)
     title = chapter_title(notebook)
     instructor = out / INSTRUCTOR_ONLY / chapter
     shutil.rmtree(instructor, ignore_errors=True)
     instructor.mkdir(parents=True)
     (out / STUDENTS).mkdir(parents=True, exist_ok=True)
     glue = glued_values(notebook)
-    nbformat.write(student_notebook(chapter, title, setup, exercises, points, glue, answered=False),
-                   out / STUDENTS / f"{chapter}.ipynb")
-    nbformat.write(student_notebook(chapter, title, setup, exercises, points, glue, answered=True),
-                   instructor / "solution.ipynb")
+    for answered, path in ((False, out / STUDENTS / f"{chapter}.ipynb"), (True, instructor / "solution.ipynb")):
+        nbformat.write(student_notebook(chapter, title, setup, exercises, points, manual, glue, answered), path)
     shutil.copy(hidden_path, instructor / "hidden_tests.py")
-    library = sorted({name for c in cases for name in c.refuse})
     description = {
         "format": FORMAT,
         "name": chapter,
         "title": title,
         "setup": setup,
-        "library": library,
+        "library": sorted({name for c in cases for name in c.refuse}),
         "questions": [{"name": e.name, "label": e.label, "title": e.title, "functions": e.functions,
                        "public": e.public, "solution": answer_code(e.solution, stub=False)}
-                      for e in exercises],
+                      for e in coded],
+        "manual": [{"name": e.name, "label": e.label, "title": e.title, "points": manual[e.name]}
+                   for e in exercises if e.name in manual],
         "source": hashlib.sha256(chapter_path.read_bytes() + hidden_path.read_bytes()).hexdigest(),
     }
     (instructor / "assignment.json").write_text(json.dumps(description, indent=1, ensure_ascii=False) + "\n")
+    gradescope_zip(instructor, chapter)
     return instructor
+
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # every entry's date: the same build gives the same bytes
+
+
+def gradescope_zip(instructor, chapter):
+    """instructor/gradescope.zip: the autograder for Gradescope (see grading/gradescope.py)."""
+    here = Path(__file__).resolve().parent
+    entries = {"setup.sh": here / "gradescope_setup.sh", "run_autograder": here / "gradescope_run.sh",
+               "requirements.txt": ROOT / "requirements" / "runtime.txt"}
+    for folder in (ROOT / "rnn_lib", here, here / "inside"):
+        for path in sorted(folder.glob("*.py")):
+            entries[str(path.relative_to(ROOT))] = path
+    for name in ("assignment.json", "hidden_tests.py", "solution.ipynb"):
+        entries[f"assignments/{INSTRUCTOR_ONLY}/{chapter}/{name}"] = instructor / name
+    with zipfile.ZipFile(instructor / "gradescope.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, path in sorted(entries.items()):
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.external_attr = (0o100755 if name in ("setup.sh", "run_autograder") else 0o100644) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
 
 
 README = """# Assignments built from the book
 
 - `students/`: the notebooks to hand out. They hold no solution and no hidden test.
 - `instructor-only/`: keep this folder to yourself. For each assignment, the
-  reference answers (`solution.ipynb`), the hidden tests (`hidden_tests.py`)
-  and what the grader needs (`assignment.json`).
+  reference answers (`solution.ipynb`), the hidden tests (`hidden_tests.py`),
+  what the grader needs (`assignment.json`), and an autograder to upload to
+  Gradescope (`gradescope.zip`).
 
 Grade a folder of submissions with `make grade SUBMISSIONS=folder`.
 """

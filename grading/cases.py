@@ -81,8 +81,9 @@ class Case:
 @dataclass
 class Outcome:
     passed: bool
-    why: str = ""  # the grader's words; shown to the student when it failed
+    why: str = ""  # the grader's words for the CSV when it failed: the description, and the reason
     refused: str = None  # the rnn_lib function the answer asked for while it was refused
+    reason: str = ""  # what went wrong beyond "the check failed": raised, did not answer, ...
 
 
 class Stub:
@@ -97,7 +98,10 @@ class Stub:
         self.session, self.name = session, name
 
     def __call__(self, *args, **kwargs):
-        return self.session.call(self.name, args, kwargs)
+        value = self.session.call(self.name, args, kwargs)
+        if value is None:  # no exercise asks for a function that returns nothing
+            raise SubmissionFailed(f"{self.name} returned None: is its body still `...`?")
+        return value
 
 
 @dataclass
@@ -122,7 +126,11 @@ class Context:
 
 
 def hidden_cases(module, questions):
-    """The Cases that ``module`` defines, in its order; {label: question name} maps labels."""
+    """The Cases that ``module`` defines, in its order; {label: question name} maps labels.
+
+    A module may set POINTS = {label: points} to give a question that many points in
+    all, shared among its tests in proportion to their own points (1 each by default).
+    """
     cases = []
     for function in vars(module).values():
         spec = getattr(function, "grading_case", None)
@@ -139,6 +147,14 @@ def hidden_cases(module, questions):
             function(*(context.resolve(name) for name in names))
 
         cases.append(Case(questions[spec.label], description[0], spec.points, False, run, spec.refuse))
+    totals = getattr(module, "POINTS", {})
+    for label, total in totals.items():
+        if label not in questions or not total > 0:
+            raise ValueError(f"POINTS gives {total!r} to {label!r}: name an exercise of this chapter, points > 0")
+        mine = [c for c in cases if c.question == questions[label]]
+        scale = total / sum(c.points for c in mine)
+        for c in mine:
+            c.points *= scale
     return cases
 
 
@@ -175,17 +191,17 @@ def run_case(case, session, context):
     try:
         case.run(context)
     except SubmissionFailed as failure:
-        outcome = Outcome(False, str(failure))
+        outcome = Outcome(False, f"failed: {case.description} ({failure})", reason=str(failure))
     except AssertionError:
         outcome = Outcome(False, f"failed: {case.description}")
     except Exception as error:  # noqa: BLE001 - the answer had a form the test could not use
-        outcome = Outcome(False, f"failed: {case.description} (the answer could not be used:"
-                                 f" {type(error).__name__})")
+        reason = f"the answer could not be used: {type(error).__name__}"
+        outcome = Outcome(False, f"failed: {case.description} ({reason})", reason=reason)
     else:
         outcome = Outcome(True)
     finally:
         session.refusing = None
     if session.refused:
-        outcome = Outcome(False, f"failed: {case.description} (it called {session.refused[0]},"
-                                 " which this exercise asks you to write yourself)", session.refused[0])
+        reason = f"it called {session.refused[0]}, which this exercise asks you to write yourself"
+        outcome = Outcome(False, f"failed: {case.description} ({reason})", session.refused[0], reason)
     return outcome

@@ -1,4 +1,4 @@
-"""Grade a folder of submitted notebooks into a CSV of per-question scores.
+"""Grade a folder of submitted notebooks: grades.csv, a feedback file per student, answers to grade by hand.
 
 For each submission, a worker in the sandbox (grading/sandbox.py) runs the
 notebook's code cells; then the grader, in its own process, runs every test
@@ -11,15 +11,22 @@ Before grading, the reference solution of every assignment in the batch is
 graded the same way: if it does not get full marks, the grading environment is
 broken and nothing is written.
 
-    python -m grading.grade SUBMISSIONS [--assignments DIR] [--out grades.csv]
-                            [--timeout SECONDS] [--seed N] [--without uid,namespaces]
+    python -m grading.grade SUBMISSIONS [--assignment NAME] [--out grades.csv] [--jobs N]
+                            [--assignments DIR] [--timeout SECONDS] [--seed N]
+                            [--without uid,namespaces,seccomp]
+
+SUBMISSIONS is searched through, nested folders too, for notebooks (any case
+of .ipynb); grading/students.py tells whose each one is. Beside the CSV go
+feedback/<student>.md and manual/<assignment>/<question>.csv: the answers to
+grade by hand, with a points column to fill in that the next run merges back.
 """
 
 import argparse
 import ast
-import csv
 import difflib
 import json
+import multiprocessing
+import os
 import secrets
 import sys
 import tempfile
@@ -30,12 +37,25 @@ from pathlib import Path
 
 import numpy as np
 
-from . import doctor, sandbox
-from .assignments import DEFAULT_OUT, INSTRUCTOR_ONLY, METADATA_KEY, load_hidden
+from . import doctor, report, sandbox
 from .cases import Context, Stub, hidden_cases, public_case, refuse_per_question, run_case
+from .layout import ANSWER, DEFAULT_OUT, INSTRUCTOR_ONLY, METADATA_KEY, load_hidden
 from .session import EnvironmentBroken, Library, NotebookFailed, Session
+from .students import find_notebooks, student_of
 
 MAX_NOTEBOOK_BYTES = 20 * 2**20
+
+
+@dataclass
+class Outcome:
+    """One test case's result, in words a student may read."""
+
+    question: str
+    description: str
+    passed: bool
+    reason: str  # beyond "it failed": it raised, did not answer, called what it should write...
+    points: float
+    public: bool
 
 
 @dataclass
@@ -43,10 +63,13 @@ class Grade:
     """The outcome of grading one submission."""
 
     submission: str
+    student: str = ""
     assignment: str = ""
     scores: dict = field(default_factory=dict)  # question → (score, most)
     status: str = "graded"
     failures: dict = field(default_factory=dict)  # question → [the grader's reasons]
+    outcomes: list = field(default_factory=list)  # every test case: Outcome
+    answers: dict = field(default_factory=dict)  # question → the text a student wrote, for grading by hand
     review: list = field(default_factory=list)  # what an instructor should look at
     seed: int = 0
     seconds: float = 0.0
@@ -67,7 +90,10 @@ class Assignment:
         self.folder = Path(folder)
         description = json.loads((self.folder / "assignment.json").read_text())
         self.name = description["name"]
+        self.title = description["title"]
         self.questions = description["questions"]
+        self.titles = {q["name"]: q["title"] for q in self.questions + description["manual"]}
+        self.manual = {q["name"]: float(q["points"]) for q in description["manual"]}
         self.functions = [f for q in self.questions for f in q["functions"]]
         self.setup = {}
         for source in description["setup"]:
@@ -127,8 +153,31 @@ def copied(cells, assignment, smallest=80, similar=0.9):
     return sorted(found)
 
 
+@dataclass
+class Submission:
+    """What the grader reads from a notebook file: plain text, never run here."""
+
+    assignment: str = None
+    cells: list = field(default_factory=list)  # code to run, public-test cells left out
+    answers: dict = field(default_factory=dict)  # question → markdown written for grading by hand
+
+
+def _text(source):
+    if type(source) is list and all(type(line) is str for line in source):
+        return "".join(source)
+    if type(source) is not str:
+        raise ValueError("not a notebook (a cell's source is not text)")
+    return source
+
+
+def _ours(holder):
+    metadata = holder.get("metadata") if type(holder) is dict else None
+    ours = metadata.get(METADATA_KEY) if type(metadata) is dict else None
+    return ours if type(ours) is dict else {}
+
+
 def read_submission(path):
-    """(assignment name, code cell sources) of a notebook; ValueError if it is not one."""
+    """The Submission a notebook file holds; ValueError if it is not a notebook."""
     if path.stat().st_size > MAX_NOTEBOOK_BYTES:
         raise ValueError(f"over {MAX_NOTEBOOK_BYTES // 2**20} MiB")
     try:
@@ -137,42 +186,36 @@ def read_submission(path):
         raise ValueError("not a notebook (not JSON)") from None
     if type(notebook) is not dict or type(notebook.get("cells")) is not list:
         raise ValueError("not a notebook (no cells)")
-    metadata = notebook.get("metadata")
-    ours = metadata.get(METADATA_KEY) if type(metadata) is dict else None
-    name = ours.get("assignment") if type(ours) is dict else None
-    cells = []
+    name = _ours(notebook).get("assignment")
+    found = Submission(name if type(name) is str else None)
     for cell in notebook["cells"]:
-        if type(cell) is dict and cell.get("cell_type") == "code" and not _is_check(cell):
-            source = cell.get("source", "")
-            if type(source) is list and all(type(line) is str for line in source):
-                source = "".join(source)
-            if type(source) is not str:
-                raise ValueError("not a notebook (a cell's source is not text)")
-            cells.append(source)
-    return (name if type(name) is str else None), cells
+        kind = cell.get("cell_type") if type(cell) is dict else None
+        if kind == "code" and "check" not in _ours(cell):  # the grader runs the public tests itself
+            found.cells.append(_text(cell.get("source", "")))
+        elif kind == "markdown" and type(_ours(cell).get("answer")) is str:
+            question = _ours(cell)["answer"]
+            written = _text(cell.get("source", "")).strip().removeprefix(ANSWER).strip()
+            found.answers[question] = "\n\n".join(filter(None, [found.answers.get(question, ""), written]))
+    return found
 
 
 def assignment_of(path):
     """The assignment a submission says it is for, or None."""
     try:
-        return read_submission(path)[0]
+        return read_submission(path).assignment
     except (OSError, ValueError):
         return None
 
 
-def _is_check(cell):
-    """A public-test cell of the student notebook: the grader runs those tests itself, in its process."""
-    metadata = cell.get("metadata")
-    ours = metadata.get(METADATA_KEY) if type(metadata) is dict else None
-    return type(ours) is dict and "check" in ours
+def grade(path, assignments, limits, layers, seed, name=None, expected=None):
+    """Grade one submission notebook; never raises for anything the submission did.
 
-
-def grade(path, assignments, limits, layers, seed, name=None):
-    """Grade one submission notebook; never raises for anything the submission did."""
+    expected: the assignment this batch is for; a notebook of another one scores 0.
+    """
     started = time.perf_counter()
     result = Grade(submission=name or path.name, seed=seed)
     try:
-        _grade(path, assignments, limits, layers, seed, result)
+        _grade(path, assignments, limits, layers, seed, result, expected)
     except EnvironmentBroken:
         raise
     except Exception as error:  # noqa: BLE001 - whatever the submission did, the batch goes on
@@ -182,20 +225,29 @@ def grade(path, assignments, limits, layers, seed, name=None):
     return result
 
 
-def _grade(path, assignments, limits, layers, seed, result):
+def _grade(path, assignments, limits, layers, seed, result, expected):
+    if expected is not None:
+        result.assignment = expected
+        result.scores = {q: (0.0, most) for q, most in assignments[expected].points.items()}
     try:
-        assignment_name, cells = read_submission(path)
+        submission = read_submission(path)
     except (OSError, ValueError) as error:
         result.status = f"not graded: {error}"
         return
-    assignment = assignments.get(assignment_name)
+    if expected is not None and submission.assignment != expected:
+        said = submission.assignment if submission.assignment in assignments or submission.assignment is None \
+            else "an assignment that was not built"
+        result.status = f"wrong assignment: this notebook is for {said or 'no known assignment'}"
+        return
+    assignment = assignments.get(submission.assignment)
     if assignment is None:
         result.status = "not graded: not a notebook of a known assignment (see its metadata)"
         return
     result.assignment = assignment.name
     result.scores = {q: (0.0, most) for q, most in assignment.points.items()}
-    result.review = copied(cells, assignment)
-    session = Session(cells, assignment.library, assignment.library_dir, limits, layers)
+    result.answers = {q: submission.answers.get(q, "") for q in assignment.manual}
+    result.review = copied(submission.cells, assignment)
+    session = Session(submission.cells, assignment.library, assignment.library_dir, limits, layers)
     try:
         session.start()
     except NotebookFailed as failure:
@@ -209,6 +261,8 @@ def _grade(path, assignments, limits, layers, seed, result):
             rng = np.random.default_rng([seed, number])
             outcome = run_case(case, session, Context(stubs, assignment.setup, rng))
             score, most = result.scores[case.question]
+            result.outcomes.append(Outcome(case.question, case.description, outcome.passed, outcome.reason,
+                                           case.points, case.public))
             if outcome.passed:
                 result.scores[case.question] = (score + case.points, most)
             else:
@@ -232,7 +286,8 @@ def submission_seed(batch_seed, name):
 def canary(assignments, limits, layers, seed):
     """Grade every reference solution; raise EnvironmentBroken unless each gets full marks."""
     for assignment in assignments.values():
-        result = grade(assignment.solution, {assignment.name: assignment}, limits, layers, seed, name="reference solution")
+        result = grade(assignment.solution, {assignment.name: assignment}, limits, layers, seed,
+                       name="reference solution")
         if result.total != result.possible or result.status != "graded":
             lost = "; ".join(f"{q}: {', '.join(why)}" for q, why in result.failures.items())
             raise EnvironmentBroken(
@@ -241,42 +296,61 @@ def canary(assignments, limits, layers, seed):
                 " so no grades were written")
 
 
-def cell(text):
-    """A CSV field that a spreadsheet will not run as a formula (file names are the students')."""
-    text = str(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def write_csv(grades, path):
-    questions = sorted({(g.assignment, q) for g in grades for q in g.scores})
-    with open(path, "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["submission", "assignment", "total", "possible", "status", "failures", "review",
-                         "seed", "seconds"] + [f"{a}:{q}" for a, q in questions])
-        for g in grades:
-            failures = "; ".join(f"{q}: {' | '.join(why)}" for q, why in g.failures.items())
-            row = [cell(g.submission), g.assignment, f"{g.total:g}", f"{g.possible:g}", g.status, failures,
-                   "; ".join(g.review), g.seed, f"{g.seconds:.1f}"]
-            row += [f"{g.scores[q][0]:g}" if a == g.assignment and q in g.scores else "" for a, q in questions]
-            writer.writerow(row)
-
-
 def load_assignments(folder, scratch):
     root = Path(folder) / INSTRUCTOR_ONLY
     return {p.name: Assignment(p, scratch) for p in sorted(root.glob("*")) if (p / "assignment.json").exists()}
 
 
+# Grading in parallel: each job is a process forked from the grader once its assignments are
+# loaded (so nothing is loaded twice), grading one submission at a time in its own sandbox.
+_JOB = {}
+
+
+def _grade_job(task):
+    path, student, seed = task
+    job = _JOB
+    result = grade(path, job["assignments"], job["limits"], job["layers"], seed,
+                   name=str(path.relative_to(job["root"])), expected=job["expected"])
+    result.student = student
+    return result
+
+
+def grade_all(root, paths, assignments, limits, layers, seed, expected=None, jobs=1, progress=print):
+    """Grade every notebook in ``paths`` (under ``root``), ``jobs`` at a time; a list of Grades."""
+    _JOB.update(assignments=assignments, limits=limits, layers=layers, root=root, expected=expected)
+    tasks = [(p, student_of(p, root), submission_seed(seed, str(p.relative_to(root)))) for p in paths]
+    if jobs <= 1:
+        results = map(_grade_job, tasks)
+        return [_report(g, progress) for g in results]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs) as pool:
+        return [_report(g, progress) for g in pool.imap(_grade_job, tasks)]
+
+
+def _report(g, progress):
+    progress(f"{g.student} ({g.submission}): {g.total:g}/{g.possible:g} ({g.status}, {g.seconds:.1f} s)")
+    return g
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("submissions", type=Path)
+    parser.add_argument("submissions", type=Path, help="a folder of notebooks (nested folders too)")
+    parser.add_argument("--assignment", help="the assignment of this batch: notebooks of others score 0")
     parser.add_argument("--assignments", type=Path, default=DEFAULT_OUT, help="what `make assignments` built")
-    parser.add_argument("--out", type=Path, default=Path("grades.csv"))
-    parser.add_argument("--timeout", type=float, default=120.0, help="wall-clock seconds per submission")
+    parser.add_argument("--out", type=Path, default=Path("grades.csv"),
+                        help="the CSV; feedback/ and manual/ go beside it")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="submissions graded at once")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds for a notebook to run")
     parser.add_argument("--seed", type=int, default=None, help="the batch's seed (default: a fresh one)")
-    parser.add_argument("--without", default="", help="layers to leave out, as if missing: uid,namespaces")
+    parser.add_argument("--without", default="", help="layers to leave out, as if missing: uid,namespaces,seccomp")
     args = parser.parse_args(argv)
     if not args.submissions.is_dir():
-        sys.exit(f"no folder {args.submissions}")
+        sys.exit(f"grading stopped: {args.submissions} is not a folder")
+    paths = find_notebooks(args.submissions)
+    if not paths:
+        sys.exit(f"grading stopped: no notebooks (.ipynb) under {args.submissions}")
+    if args.jobs < 1:
+        sys.exit(f"grading stopped: --jobs must be at least 1, got {args.jobs}")
     seed = secrets.randbits(32) if args.seed is None else args.seed
     limits = sandbox.Limits(wall_seconds=args.timeout, cpu_seconds=int(args.timeout))
     layers = sandbox.detect_layers(disable=[w for w in args.without.split(",") if w])
@@ -285,21 +359,23 @@ def main(argv=None):
         Path(scratch).chmod(0o755)  # the grading uids read rnn_lib's copy here without bubblewrap
         assignments = load_assignments(args.assignments, scratch)
         if not assignments:
-            sys.exit(f"no assignments under {args.assignments / INSTRUCTOR_ONLY}: run `make assignments` first")
-        submissions = sorted(args.submissions.glob("*.ipynb"))
-        in_batch = {assignment_of(path) for path in submissions}
+            sys.exit(f"grading stopped: no assignments under {args.assignments / INSTRUCTOR_ONLY}:"
+                     " run `make assignments` first")
+        if args.assignment is not None and args.assignment not in assignments:
+            sys.exit(f"grading stopped: unknown assignment {args.assignment!r}; the built ones are"
+                     f" {', '.join(sorted(assignments))}")
+        in_batch = {args.assignment} if args.assignment else {assignment_of(p) for p in paths}
         try:
             canary({n: a for n, a in assignments.items() if n in in_batch}, limits, layers, seed)
+            print(f"reference solutions: full marks; batch seed {seed}; {len(paths)} notebooks,"
+                  f" {args.jobs} at a time", flush=True)
+            grades = grade_all(args.submissions, paths, assignments, limits, layers, seed,
+                               expected=args.assignment, jobs=args.jobs)
         except EnvironmentBroken as error:
             sys.exit(f"grading stopped: {error}")
-        print(f"reference solutions: full marks; batch seed {seed}", flush=True)
-        grades = []
-        for path in submissions:
-            g = grade(path, assignments, limits, layers, submission_seed(seed, path.name))
-            grades.append(g)
-            print(f"{g.submission}: {g.total:g}/{g.possible:g} ({g.status}, {g.seconds:.1f} s)", flush=True)
-    write_csv(grades, args.out)
-    print(f"{len(grades)} submissions graded into {args.out}")
+        rows = report.write(grades, assignments, args.out)
+    print(f"{len(paths)} notebooks of {len(rows)} students graded into {args.out};"
+          f" feedback in {args.out.parent / 'feedback'}; answers to grade by hand in {args.out.parent / 'manual'}")
 
 
 if __name__ == "__main__":

@@ -1,15 +1,18 @@
 """How long grading takes per submission, on this machine.
 
-Builds every assignment, then grades a batch of at least N submissions (each
-chapter's reference solution, its blank notebook, and a wrong one, repeated)
-with `make grade`'s code, and prints the wall time per submission. Run it on
-an otherwise idle machine; it is a measurement, not a test.
+Builds every assignment, then grades a batch of N submissions (each chapter's
+reference solution, its blank notebook, and a wrong one, repeated) with `make
+grade`'s code, serially and with every core, in interleaved rounds, and prints
+the wall time per submission and what a class would take. Run it on an
+otherwise idle machine; it is a measurement, not a test.
 
     python scripts/benchmark_grading.py [--submissions 48] [--rounds 3]
 """
 
 import argparse
-import csv
+import contextlib
+import io
+import os
 import statistics
 import sys
 import tempfile
@@ -45,26 +48,31 @@ def main(argv=None):
     parser.add_argument("--submissions", type=int, default=48)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
-    print(f"method: {args.rounds} rounds of one batch of {args.submissions} submissions (solutions, blanks and"
-          " wrong answers of every chapter), graded serially by grading.grade with every sandbox layer this"
-          " machine has; wall time of the whole run (reference solutions first, then the batch) divided by the"
-          " batch size, and the median of the per-submission times the CSV records")
+    cores = os.cpu_count() or 1
+    settings = sorted({1, cores})
+    print(f"method: {args.rounds} interleaved rounds of one batch of {args.submissions} submissions (solutions,"
+          " blanks and wrong answers of every chapter), graded by grading.grade with every sandbox layer this"
+          f" machine has, with JOBS = {' and '.join(map(str, settings))}; each run's wall time (reference"
+          " solutions first, then the batch) divided by the batch size; medians over the rounds")
+    per_submission = {jobs: [] for jobs in settings}
     with tempfile.TemporaryDirectory() as scratch:
         built, folder = Path(scratch) / "assignments", Path(scratch) / "submissions"
         folder.mkdir()
         assignments.main(["--out", str(built)])
         batch(built, folder, args.submissions)
-        per_run, medians = [], []
         for round_ in range(args.rounds):
-            out = Path(scratch) / f"grades-{round_}.csv"
-            started = time.perf_counter()
-            grade.main([str(folder), "--assignments", str(built), "--out", str(out), "--seed", str(round_)])
-            per_run.append((time.perf_counter() - started) / args.submissions)
-            with open(out) as handle:
-                medians.append(statistics.median(float(row["seconds"]) for row in csv.DictReader(handle)))
-    print(f"wall time per submission, whole run: median {statistics.median(per_run):.2f} s"
-          f" (rounds: {', '.join(f'{s:.2f}' for s in per_run)})")
-    print(f"per-submission time in the CSV: median {statistics.median(medians):.2f} s")
+            for jobs in settings:
+                out = Path(scratch) / f"grades-{round_}-{jobs}.csv"
+                started = time.perf_counter()
+                with contextlib.redirect_stdout(io.StringIO()):
+                    grade.main([str(folder), "--assignments", str(built), "--out", str(out),
+                                "--seed", str(round_), "--jobs", str(jobs)])
+                per_submission[jobs].append((time.perf_counter() - started) / args.submissions)
+    for jobs, times in per_submission.items():
+        median = statistics.median(times)
+        print(f"JOBS = {jobs}: {median:.2f} s of wall time per submission (rounds: "
+              f"{', '.join(f'{t:.2f}' for t in times)}); 300 students x 8 assignments = 2400 notebooks"
+              f" in about {2400 * median / 60:.0f} minutes")
 
 
 if __name__ == "__main__":

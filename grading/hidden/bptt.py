@@ -10,6 +10,10 @@ from rnn_lib import jacobians
 JACOBIANS = ("rnn_lib.jacobians:_jacobians", "rnn_lib.jacobians:_product", "rnn_lib.vanishing:jacobian_chain")
 
 
+#: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).
+MANUAL = {"ex-bptt-transpose": 1}
+
+
 def random_network(rng, E, H, W_hh=None):
     return rnn_lib.Params(rng.normal(size=(E, H)), rng.normal(size=(H, H)) if W_hh is None else W_hh,
                           rng.normal(size=(H, 1)), rng.normal(size=H), rng.normal(size=1))

@@ -11,6 +11,10 @@ LOSS = ("rnn_lib.loss:log_loss", "rnn_lib.loss:bce_with_logits")
 EXAMPLE = rnn_lib.worked_example()
 
 
+#: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).
+MANUAL = {"ex-log-loss-grad": 1}
+
+
 def predictions(rng, n):
     return rng.integers(0, 2, size=n), rng.uniform(0.001, 0.999, size=n)
 

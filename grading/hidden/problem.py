@@ -6,6 +6,10 @@ import rnn_lib
 from grading.cases import case, close
 
 
+#: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).
+MANUAL = {"ex-problem-count": 1, "ex-problem-order": 1}
+
+
 def parameter_count(E, H, Y):
     shapes = rnn_lib.Params(np.zeros((E, H)), np.zeros((H, H)), np.zeros((H, Y)))
     return sum(array.size for _, array in shapes.items())

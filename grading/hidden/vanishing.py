@@ -10,6 +10,10 @@ from rnn_lib import vanishing
 SCALAR = ("rnn_lib.vanishing:_states", "rnn_lib.vanishing:_factors", "rnn_lib.vanishing:_log_magnitudes")
 
 
+#: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).
+MANUAL = {"ex-vanishing-bias": 1}
+
+
 def run(w, b, h0, n):
     """The states h_0 … h_n of h_k = σ(w·h_{k−1} + b), computed here."""
     states = [h0]

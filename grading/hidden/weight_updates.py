@@ -10,6 +10,10 @@ from grading.cases import case, close
 UPDATE = ("rnn_lib.train:gradient_step", "rnn_lib.train:_step")
 
 
+#: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).
+MANUAL = {"ex-weight-updates-base": 1}
+
+
 def random_params(rng, E, H, Y, scale=1.0):
     shapes = {"W_eh": (E, H), "W_hh": (H, H), "W_hy": (H, Y), "b_h": (H,), "b_y": (Y,)}
     return rnn_lib.Params(**{name: scale * rng.normal(size=shape) for name, shape in shapes.items()})

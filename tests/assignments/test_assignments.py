@@ -100,21 +100,21 @@ def test_every_chapter_with_coded_exercises_has_an_assignment_of_two_questions_o
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_reference_solution_scores_full_marks(grades, chapter):
     row = grades[f"{chapter}-solution.ipynb"]
-    assert row["status"] == "graded" and not row["failures"], row
-    assert float(row["total"]) == float(row["possible"]) > 0
+    assert row["status"].startswith("graded") and "restart" not in row["status"] and not row["failures"], row
+    assert float(row["tests"]) == float(row["tests possible"]) > 0
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_blank_student_notebook_scores_zero(grades, chapter):
     row = grades[f"{chapter}-blank.ipynb"]
-    assert row["status"] == "graded"
-    assert float(row["total"]) == 0 and float(row["possible"]) > 0
+    assert row["status"].startswith("graded")
+    assert float(row["total"]) == 0 and float(row["tests possible"]) > 0
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_wrong_submission_scores_partial_credit(grades, chapter):
     row = grades[f"{chapter}-wrong.ipynb"]
-    assert 0 < float(row["total"]) < float(row["possible"])
+    assert 0 < float(row["tests"]) < float(row["tests possible"])
     last = exercises_of(chapter)[-1].name
     assert float(row[f"{chapter}:{last}"]) == 0
     assert "raised NotImplementedError" in row["failures"]
@@ -260,8 +260,8 @@ def test_grading_without_a_layer_still_grades_correctly_and_says_what_is_missing
     out = tmp_path / "grades.csv"
     grade.main([str(folder), "--assignments", str(built), "--out", str(out), "--seed", "0", "--without", without])
     rows = read_grades(out)
-    assert float(rows["honest.ipynb"]["total"]) == float(rows["honest.ipynb"]["possible"]) > 0
-    assert float(rows["blank.ipynb"]["total"]) == 0
+    assert float(rows["honest.ipynb"]["tests"]) == float(rows["honest.ipynb"]["tests possible"]) > 0
+    assert float(rows["blank.ipynb"]["tests"]) == 0
     printed = capsys.readouterr().out
     assert ("NOT contained: file system and network" in printed) == ("namespaces" in without or not LAYERS.namespaces)
     if "uid" in without:
@@ -294,3 +294,92 @@ def test_a_reference_solution_that_loses_points_stops_grading(built, tmp_path):
         grade.main([str(folder), "--assignments", str(broken), "--out", str(out), "--seed", "0"])
     assert "reference solution of problem scored 2/5" in str(stopped.value), stopped.value
     assert not out.exists()
+
+
+def read_rows(path):
+    with open(path) as handle:
+        return {row["student"]: row for row in csv.DictReader(handle)}
+
+
+@pytest.fixture(scope="module")
+def class_batch(built, tmp_path_factory):
+    """A class as a learning-management system exports it: a folder per student, and flat Canvas files."""
+    root = tmp_path_factory.mktemp("class")
+    submissions = root / "submissions"
+    for student in ("alice", "bob", "carol", "dave"):
+        (submissions / student).mkdir(parents=True)
+    (submissions / "alice" / "Problem.IPYNB").write_bytes(solution_of(built, "problem").read_bytes())
+    (submissions / "bob" / "problem.ipynb").write_bytes(student_of(built, "problem").read_bytes())
+    (submissions / "carol" / "problem.ipynb").write_bytes(solution_of(built, "log_loss").read_bytes())
+    (submissions / "dave" / "first.ipynb").write_bytes(student_of(built, "problem").read_bytes())
+    (submissions / "dave" / "second.ipynb").write_bytes(solution_of(built, "problem").read_bytes())
+    (submissions / "doejane_12345_678901_problem.ipynb").write_bytes(solution_of(built, "problem").read_bytes())
+    (submissions / ".ipynb_checkpoints").mkdir()
+    (submissions / ".ipynb_checkpoints" / "x-checkpoint.ipynb").write_bytes(b"not graded")
+    out = root / "results" / "grades.csv"
+    grade.main([str(submissions), "--assignments", str(built), "--out", str(out), "--seed", "0",
+                "--assignment", "problem", "--jobs", "2"])
+    return root, out
+
+
+def test_a_class_gets_one_row_per_student_with_the_right_scores(class_batch):
+    _, out = class_batch
+    rows = read_rows(out)
+    assert sorted(rows) == ["alice", "bob", "carol", "dave", "doejane_12345"]
+    full = float(rows["alice"]["problem:problem_count"]) + float(rows["alice"]["problem:problem_order"])
+    assert full == 5 and float(rows["doejane_12345"]["problem:problem_count"]) == 3
+    assert float(rows["bob"]["problem:problem_count"]) == 0 and rows["bob"]["status"].startswith("graded")
+    assert rows["carol"]["status"] == "wrong assignment: this notebook is for log_loss"
+    assert float(rows["carol"]["total"]) == 0 and rows["carol"]["assignment"] == "problem"
+    assert rows["dave"]["submission"] == "dave/second.ipynb" and "also graded: dave/first.ipynb (0/5)" in rows["dave"]["status"]
+    assert all(row["possible"] == "9" and row["tests possible"] == "5" for row in rows.values())
+
+
+def test_every_student_gets_feedback_without_hidden_test_code(class_batch):
+    root, _ = class_batch
+    pages = {p.stem: p.read_text() for p in (root / "results" / "feedback").glob("*.md")}
+    assert sorted(pages) == ["alice", "bob", "carol", "dave", "doejane_12345"]
+    assert "count_parameters returned None" in pages["bob"] and "**passed**" in pages["alice"]
+    assert "wrong assignment" in pages["carol"]
+    hidden = [line.strip() for line in (assignments.HIDDEN / "problem.py").read_text().splitlines()
+              if len(line.strip()) > 25 and not line.strip().startswith(('"""', "#", "def ", "@case"))]
+    assert len(hidden) > 5
+    for page in pages.values():
+        assert not [line for line in hidden if line in page]
+
+
+def test_answers_in_words_are_exported_and_points_given_by_hand_are_merged_back(class_batch, built):
+    root, out = class_batch
+    manual = root / "results" / "manual" / "problem"
+    assert sorted(p.name for p in manual.glob("*.csv")) == ["problem_count.csv", "problem_eos.csv", "problem_order.csv"]
+    with open(manual / "problem_eos.csv", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert [row[0] for row in table[1:]] == ["alice", "bob", "carol", "dave", "doejane_12345"]
+    table[1][2], table[1][3] = "1.5", "Right, but say what <eos> gives documents of other lengths."
+    table[2][2] = "7"  # out of range: reported, not counted, kept to correct
+    with open(manual / "problem_eos.csv", "w", newline="") as handle:
+        csv.writer(handle).writerows(table)
+    submissions = root / "submissions"
+    grade.main([str(submissions), "--assignments", str(built), "--out", str(out), "--seed", "0",
+                "--assignment", "problem", "--jobs", "2"])
+    rows = read_rows(out)
+    assert rows["alice"]["problem:problem_eos (by hand)"] == "1.5" and rows["alice"]["total"] == "6.5"
+    assert rows["bob"]["problem:problem_eos (by hand)"] == "" and rows["bob"]["total"] == "0"
+    assert "Right, but say what" in (root / "results" / "feedback" / "alice.md").read_text()
+    with open(manual / "problem_eos.csv", newline="") as handle:
+        assert list(csv.reader(handle))[2][2] == "7"
+
+
+@pytest.mark.parametrize("problem, message", [
+    ("missing", "is not a folder"), ("empty", "no notebooks"), ("unknown", "unknown assignment 'nope'")])
+def test_grading_stops_with_a_clear_message_for_a_bad_batch(built, tmp_path, problem, message):
+    folder = tmp_path / "submissions"
+    if problem != "missing":
+        folder.mkdir()
+    if problem == "unknown":
+        (folder / "a.ipynb").write_bytes(student_of(built, "problem").read_bytes())
+    argv = [str(folder), "--assignments", str(built), "--out", str(tmp_path / "grades.csv")]
+    with pytest.raises(SystemExit) as stopped:
+        grade.main(argv + (["--assignment", "nope"] if problem == "unknown" else []))
+    assert message in str(stopped.value) and stopped.value.code != 0
+    assert not (tmp_path / "grades.csv").exists()

@@ -399,6 +399,7 @@ def batch(tmp_path_factory, server, outside):
         tempfile.tempdir = saved
     with open(out) as handle:
         rows = {row["submission"].removesuffix(".ipynb"): row for row in csv.DictReader(handle)}
+    rows = {name.removeprefix("'"): row for name, row in rows.items()}
     (ROOT / "_build").mkdir(exist_ok=True)
     (ROOT / "_build" / "hostile-grades.json").write_text(json.dumps(rows, indent=1))  # for the closing note
     return rows, scratch, out.read_text()
@@ -416,7 +417,7 @@ needs_own_uid = pytest.mark.skipif(
 
 
 def score(row):
-    return float(row["total"])
+    return float(row["tests"])
 
 
 def full(batch, chapter, question):
@@ -426,7 +427,7 @@ def full(batch, chapter, question):
 
 def test_infinite_loop_is_killed_and_scores_zero(batch):
     row = batch[0]["infinite-loop"]
-    assert score(row) == 0 and row["status"] != "graded", row
+    assert score(row) == 0 and not row["status"].startswith("graded"), row
     assert float(row["seconds"]) < WALL_SECONDS + 15
 
 
@@ -446,7 +447,7 @@ def test_a_function_that_hangs_loses_only_its_question(batch):
 @needs_own_uid
 def test_fork_bomb_is_capped_and_cleaned_up(batch):
     row = batch[0]["fork-bomb"]
-    assert score(row) == 0 and row["status"] != "graded", row
+    assert score(row) == 0 and not row["status"].startswith("graded"), row
     with sandbox._reserved_uid() as free_uid:  # the lowest grading uid no one is using now
         assert not sandbox._processes_of(free_uid), "processes of a finished grading run survived"
 
@@ -487,7 +488,7 @@ def test_a_cheat_that_implements_nothing_scores_zero(batch, cheat):
     if cheat in CHEATS_THAT_NEED_SECCOMP and not LAYERS.seccomp and os.environ.get("REQUIRE_SANDBOX") != "1":
         pytest.skip("without the seccomp filter a submission can leave a key for a later one")
     row = batch[0][f"cheat-{cheat}"]
-    assert score(row) == 0 and float(row["possible"]) > 0, row
+    assert score(row) == 0 and float(row["tests possible"]) > 0, row
 
 
 def test_nothing_a_cheat_chose_reaches_the_csv(batch):
@@ -518,13 +519,13 @@ def test_honest_submissions_in_the_same_batch_are_graded_right(batch):
     rows, _, _ = batch
     for chapter in CHAPTERS:
         honest, blank = rows[f"zz-honest-{chapter}"], rows[f"zz-blank-{chapter}"]
-        assert score(honest) == float(honest["possible"]) > 0 and honest["status"] == "graded", honest
-        assert score(blank) == 0 and blank["status"] == "graded", blank
+        assert score(honest) == float(honest["tests possible"]) > 0 and honest["status"].startswith("graded"), honest
+        assert score(blank) == 0 and blank["status"].startswith("graded"), blank
 
 
 def test_an_honest_answer_may_return_a_zero_dimensional_array(batch):
     row = batch[0]["zz-honest-returns-a-0d-array"]
-    assert float(row["total"]) == float(row["possible"]) > 0, row
+    assert float(row["tests"]) == float(row["tests possible"]) > 0, row
 
 
 def test_a_file_name_cannot_become_a_spreadsheet_formula(batch):

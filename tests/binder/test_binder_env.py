@@ -74,3 +74,70 @@ def test_every_chapter_runs_in_the_binder_environment(binder_venv):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.count("ran ") == len(CHAPTERS)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("assignments")
+    subprocess.run([sys.executable, "-m", "grading.assignments", "--out", str(out), "book/problem.ipynb",
+                    "book/log_loss.ipynb"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return out
+
+
+RUN_NOTEBOOK = """
+import json, sys, nbformat
+from nbclient import NotebookClient
+nb = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True).execute()
+cells = []
+for cell in nb.cells:
+    if cell.cell_type == "code":
+        errors = [o["ename"] for o in cell.outputs if o["output_type"] == "error"]
+        text = "".join(o.get("text", "") for o in cell.outputs if o["output_type"] == "stream")
+        cells.append({"check": "check" in cell.metadata.get("rnn_step_by_step", {}), "errors": errors, "text": text})
+print(json.dumps(cells))
+"""
+
+
+@pytest.mark.parametrize("chapter", ["problem", "log_loss"])
+def test_a_student_notebook_runs_in_the_binder_environment(binder_venv, built, chapter):
+    """Blank, only its public tests stop (each with a clear error); answered, every test prints passed."""
+    import json
+
+    python = str(binder_venv / "bin" / "python")
+    for kind, path in (("blank", built / "students" / f"{chapter}.ipynb"),
+                       ("answered", built / "instructor-only" / chapter / "solution.ipynb")):
+        result = subprocess.run([python, "-c", RUN_NOTEBOOK, str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr[-2000:]
+        cells = json.loads(result.stdout)
+        checks = [c for c in cells if c["check"]]
+        assert checks and all(not c["errors"] for c in cells if not c["check"]), (kind, cells)
+        if kind == "blank":
+            assert all(c["errors"] for c in checks), cells
+        else:
+            assert all(not c["errors"] and c["text"].strip() == "passed" for c in checks), cells
+
+
+def test_the_gradescope_autograder_installs_fresh_and_grades_to_full_marks(built, tmp_path):
+    """Unpack gradescope.zip as Gradescope does, run its setup.sh into a new venv, then run_autograder."""
+    import json
+    import zipfile
+
+    root = tmp_path / "autograder"
+    (root / "source").mkdir(parents=True)
+    (root / "submission").mkdir()
+    with zipfile.ZipFile(built / "instructor-only" / "problem" / "gradescope.zip") as archive:
+        archive.extractall(root / "source")
+    for script in ("setup.sh", "run_autograder"):
+        (root / script).write_bytes((root / "source" / script).read_bytes())
+    (root / "submission" / "my notebook.ipynb").write_bytes(
+        (built / "instructor-only" / "problem" / "solution.ipynb").read_bytes())
+    env = {**os.environ, "AUTOGRADER": str(root)}
+    start = time.perf_counter()
+    subprocess.run(["bash", str(root / "setup.sh")], env=env, check=True)
+    print(f"\nGradescope autograder: set up in {time.perf_counter() - start:.0f} s")
+    run = subprocess.run(["bash", str(root / "run_autograder")], env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    results = json.loads((root / "results" / "results.json").read_text())
+    assert results["score"] == sum(t["max_score"] for t in results["tests"]) == 5
+    assert {t["name"] for t in results["tests"]} == {"Count the weights", "Word order"}

@@ -57,3 +57,19 @@ def test_a_lent_function_is_refused_while_a_refusing_case_runs():
     assert refusing
     outcome = local.run_case(refusing[0], session, local.Context(stubs, setup, local.codec.np.random.default_rng(0)))
     assert not outcome.passed and outcome.refused == "rnn_lib.rnn:_forward_steps"
+
+
+def test_points_can_be_set_per_question(tmp_path):
+    """POINTS = {label: total} shares a question's points among its tests (1 each by default)."""
+    from grading.cases import hidden_cases
+
+    source = (assignments.HIDDEN / "problem.py").read_text() + '\nPOINTS = {"ex-problem-count": 6}\n'
+    (tmp_path / "weighted.py").write_text(source)
+    module = assignments.load_hidden(tmp_path / "weighted.py", "weighted")
+    cases = hidden_cases(module, {"ex-problem-count": "count", "ex-problem-order": "order"})
+    assert sum(c.points for c in cases if c.question == "count") == 6
+    assert [c.points for c in cases if c.question == "order"] == [1, 1]
+    (tmp_path / "bad.py").write_text(source + 'POINTS = {"ex-nope": 2}\n')
+    with pytest.raises(ValueError, match="ex-nope"):
+        hidden_cases(assignments.load_hidden(tmp_path / "bad.py", "bad"), {"ex-problem-count": "count",
+                                                                          "ex-problem-order": "order"})
