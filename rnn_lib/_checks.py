@@ -38,6 +38,28 @@ def as_float_array(value, name, ndims):
     return array
 
 
+def as_tokens(tokens, name="tokens"):
+    """A list of token strings from a list, tuple, other sequence or 1-D numpy array of strings.
+
+    Raises TypeError for a single string (call ``tokenize`` first) or items that are
+    not strings, ValueError for an array that is not one-dimensional.
+    """
+    if isinstance(tokens, (str, bytes)):
+        raise TypeError(f"{name} must be a list of tokens, got the string {tokens!r}: call tokenize(text) first")
+    if isinstance(tokens, np.ndarray):
+        if tokens.ndim != 1:
+            raise ValueError(f"{name} must be a one-dimensional array of strings, got shape {tokens.shape}")
+        tokens = tokens.tolist()
+    try:
+        tokens = list(tokens)
+    except TypeError:
+        raise TypeError(f"{name} must be a list, tuple or array of strings, got {type(tokens).__name__}") from None
+    for token in tokens:
+        if not isinstance(token, str):
+            raise TypeError(f"{name} must hold strings, got {type(token).__name__} {token!r}")
+    return tokens
+
+
 def check_finite(array, name):
     """Raise ValueError if ``array`` holds NaN or infinite values, saying where the first one is."""
     bad = ~np.isfinite(array)

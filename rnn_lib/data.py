@@ -33,7 +33,7 @@ class Vocabulary:
     """A fixed list of tokens and their row numbers in an embedding table."""
 
     def __init__(self, tokens):
-        self.tokens = tuple(dict.fromkeys(tokens))
+        self.tokens = tuple(dict.fromkeys(_checks.as_tokens(tokens)))
         if not self.tokens:
             raise ValueError("tokens is empty: a vocabulary needs at least one token")
         self.index = {token: i for i, token in enumerate(self.tokens)}
@@ -45,9 +45,11 @@ class Vocabulary:
         return f"Vocabulary({list(self.tokens)})"
 
     def encode(self, tokens):
-        """Token strings → their ids, shape (T,). Raises ValueError naming any unknown token."""
-        if isinstance(tokens, str):
-            raise TypeError("tokens must be a list of tokens; call tokenize(text) on a string first")
+        """Token strings (a list, tuple or 1-D array) → their ids, shape (T,).
+
+        Raises ValueError naming any unknown token.
+        """
+        tokens = _checks.as_tokens(tokens)
         unknown = [token for token in tokens if token not in self.index]
         if unknown:
             raise ValueError(
@@ -65,7 +67,7 @@ class Vocabulary:
 def embed(tokens, vocabulary, embeddings):
     """Look up each token's row of the embedding table.
 
-    tokens: list of T token strings. embeddings: (V, E), one row per vocabulary
+    tokens: T token strings (a list, tuple or 1-D array). embeddings: (V, E), one row per vocabulary
     token. Returns X: (T, E), the RNN's input.
     """
     embeddings = _checks.as_float_array(embeddings, "embeddings", ndims=(2,))

@@ -185,20 +185,52 @@ def largest_gradients(w, h0, distances, start=0, activation="sigmoid"):
     return rows
 
 
-def long_run_factor(w, h0=0.5, activation="sigmoid", burn_in=1000, steps=200):
+def long_run_factor(w, h0=0.5, activation="sigmoid", burn_in=None, steps=200, tol=1e-5):
     """The per-step factor the product settles to: the geometric mean of abs(w·f′(w·h_{t−1})).
 
-    Averaged over ``steps`` steps after ``burn_in`` steps, when the state has
-    settled on its fixed point or its period-2 oscillation. The product over n
-    settled steps is about (this factor)^n: below 1 it vanishes, above 1 it
-    explodes. w, h0: numbers or arrays that broadcast together.
+    Measured over ``steps`` steps (an even number, so that a period-2 orbit counts
+    both its states) after ``burn_in`` steps, when the state has settled on its
+    fixed point or its period-2 oscillation. The product over n settled steps is
+    about (this factor)^n: below 1 it vanishes, above 1 it explodes.
+    w, h0: numbers or arrays that broadcast together. burn_in: None (the default)
+    doubles it from 1000 until the factor changes by less than ``tol``
+    (relative): near w_c, where the state approaches its orbit only like 1/√t,
+    that takes up to about 10⁵ steps. A whole number fixes it instead.
     Returns the broadcast shape (a float for scalar input).
     """
     w, h0 = _check_scalar_run(w, h0, activation)
-    burn_in = _check_count(burn_in, "burn_in")
     steps = _check_count(steps, "steps", low=1)
-    factor = np.exp(_log_magnitudes(w, h0, [steps], burn_in, activation)[0] / steps)
+    if burn_in is not None:
+        factor = _factor_after(w, h0, _check_count(burn_in, "burn_in"), steps, activation)
+    else:
+        if not (isinstance(tol, numbers.Real) and 0 < tol < 1):
+            raise ValueError(f"tol must be a number between 0 and 1, got {tol!r}")
+        factor = _settled_factor(w, h0, steps, activation, tol)
     return float(factor) if factor.ndim == 0 else factor
+
+
+MAX_BURN_IN = 2**20
+
+
+def _factor_after(w, h0, burn_in, steps, activation):
+    return np.exp(_log_magnitudes(w, h0, [steps], burn_in, activation)[0] / steps)
+
+
+def _settled_factor(w, h0, steps, activation, tol):
+    """The factor after a burn-in that doubles until the factor stops moving (or 2^20 steps)."""
+    f, _ = ACTIVATIONS[activation]
+    h, t, previous = h0.copy(), 0, None
+    burn_in = 1000
+    while True:
+        for _ in range(burn_in - t):  # carry the state on to step burn_in, without storing it
+            h = f(w * h)
+        t = burn_in
+        factor = _factor_after(w, h, 0, steps, activation)
+        if previous is not None and np.all(np.abs(factor - previous) <= tol * np.abs(factor)):
+            return factor
+        if burn_in >= MAX_BURN_IN:
+            return factor
+        previous, burn_in = factor, 2 * burn_in
 
 
 def _fixed_point(w):

@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pytest
 
+import rnn_lib
 from rnn_lib import (
     Params,
     Vocabulary,
@@ -179,3 +180,20 @@ def test_bad_tokens_and_text():
         tokenize(["I", "love"])
     with pytest.raises(ValueError, match="embeddings has 3 rows but the vocabulary has 2 tokens"):
         embed(["I"], vocabulary, np.ones((3, 4)))
+
+
+@pytest.mark.parametrize("kind", [list, tuple, np.array, lambda t: np.array(t, dtype=object)])
+def test_every_function_of_token_sequences_takes_lists_tuples_and_arrays(kind):
+    example = rnn_lib.worked_example()
+    tokens = kind(["I", "love", "cats", "<eos>"])
+    assert list(example.vocabulary.encode(tokens)) == [0, 1, 2, 3]
+    assert np.array_equal(rnn_lib.embed(tokens, example.vocabulary, example.embeddings), example.X)
+    assert rnn_lib.Vocabulary(kind(["a", "b", "a"])).tokens == ("a", "b")
+
+
+@pytest.mark.parametrize("tokens, error, message", [
+    ("I love cats", TypeError, "call tokenize"), (np.array([["I"]]), ValueError, "one-dimensional"),
+    ([1, 2], TypeError, "must hold strings"), (7, TypeError, "list, tuple or array of strings")])
+def test_a_bad_token_sequence_gets_a_clear_error(tokens, error, message):
+    with pytest.raises(error, match=message):
+        rnn_lib.worked_example().vocabulary.encode(tokens)

@@ -41,3 +41,13 @@ def test_logit_form_is_exact_where_sigmoid_rounds(o, y):
 @given(p=st.floats(0.001, 0.999), base=st.floats(1.5, 100))
 def test_base_only_rescales(p, base):
     assert log_loss(1, p, base) == pytest.approx(log_loss(1, p) / math.log(base), rel=1e-12)
+
+
+def test_the_two_forms_agree_until_rounding_and_differ_beyond_as_documented():
+    from rnn_lib import log_loss, log_loss_from_logit, sigmoid
+
+    for o in np.linspace(-18, 18, 361):
+        for y in (0, 1):
+            assert log_loss(y, sigmoid(o)) == pytest.approx(log_loss_from_logit(y, o), rel=1e-9), (y, o)
+    assert log_loss(0, sigmoid(40.0)) == 100 and log_loss_from_logit(0, 40.0) == pytest.approx(40.0)
+    assert log_loss(1, 0.0) == 100 and log_loss_from_logit(1, -1e4) == 1e4  # the same prediction

@@ -215,3 +215,15 @@ def test_gradient_explorer_builds_and_redraws():
     explorer.children[2].value = "tanh"  # moving a control redraws without error
     explorer.children[0].value = 3.0
     plt.close("all")
+
+
+def test_long_run_factor_converges_near_w_c():
+    """At w_c the settled factor is exactly 1; a fixed burn-in of 1000 steps gave 0.9987."""
+    w_c = v.period_doubling_weight()
+    assert v.long_run_factor(w_c, 0.3) == pytest.approx(1.0, abs=1e-4)
+    assert v.long_run_factor(w_c, 0.3, burn_in=1000) < 0.999  # why the default is adaptive
+    assert v.long_run_factor(1.0, 0.3, "tanh") == pytest.approx(1.0, abs=1e-4)
+    for w in (w_c + 0.01, w_c + 0.5, 3.0):  # above w_c: the factor at the fixed point
+        assert v.long_run_factor(w, 0.3) == pytest.approx(abs(v.fixed_point_factor(w)), rel=1e-5)
+    with pytest.raises(ValueError, match="tol must be a number between 0 and 1"):
+        v.long_run_factor(w_c, tol=0)
