@@ -28,6 +28,7 @@ import json
 import multiprocessing
 import os
 import secrets
+import stat
 import sys
 import tempfile
 import time
@@ -38,10 +39,11 @@ from pathlib import Path
 import numpy as np
 
 from . import doctor, report, sandbox
+from .apart import apart
 from .cases import Context, Stub, hidden_cases, public_case, refuse_per_question, run_case
 from .layout import ANSWER, DEFAULT_OUT, INSTRUCTOR_ONLY, METADATA_KEY, load_hidden
 from .session import EnvironmentBroken, Library, NotebookFailed, Session
-from .students import find_notebooks, student_of
+from .students import find_notebooks, safe, student_of
 
 MAX_NOTEBOOK_BYTES = 20 * 2**20
 
@@ -117,11 +119,17 @@ class Assignment:
         return self.folder / "solution.ipynb"
 
 
+MAX_PARSED = 200_000  # characters of one cell that copy detection reads: answers are far smaller
+
+
 def _functions(source):
-    """{name: (shape, size)} of the functions in ``source`` (see ``copied``); {} if it does not parse."""
+    """{name: (shape, size)} of the top-level functions in ``source`` (see ``copied``); {} if it
+    does not parse or is too long to be an answer."""
+    if len(source) > MAX_PARSED:
+        return {}
     try:
         tree = ast.parse(source)
-        return {node.name: _shape(node) for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        return {node.name: _shape(node) for node in tree.body if isinstance(node, ast.FunctionDef)}
     except (SyntaxError, ValueError, RecursionError, MemoryError):  # what the submission can make ast raise
         return {}
 
@@ -142,11 +150,18 @@ def copied(cells, assignment, smallest=80, similar=0.9):
     A function copies one when the kinds of their syntax nodes, in order, agree to
     ``similar`` (difflib's ratio) and the solution has at least ``smallest`` nodes:
     short functions come out alike when written honestly. A heuristic, not a proof.
+    Parsing a submission's code can take a lot of time and memory, so it runs apart
+    (apart.py); if it runs over, the review says so.
     """
+    found = apart(_copied, cells, assignment.solutions, smallest, similar, seconds=20)
+    return found if found is not None else ["the code was too big to compare with the published solutions"]
+
+
+def _copied(cells, solutions, smallest, similar):
     found = set()
     for source in cells:
         for kinds, size in _functions(source).values():
-            for reference_name, (reference, reference_size) in assignment.solutions.items():
+            for reference_name, (reference, reference_size) in solutions.items():
                 if reference_size >= smallest and abs(size - reference_size) <= (1 - similar) * reference_size \
                         and difflib.SequenceMatcher(None, kinds, reference, autojunk=False).ratio() >= similar:
                     found.add(f"an answer is nearly the published solution of {reference_name}")
@@ -177,11 +192,19 @@ def _ours(holder):
 
 
 def read_submission(path):
-    """The Submission a notebook file holds; ValueError if it is not a notebook."""
-    if path.stat().st_size > MAX_NOTEBOOK_BYTES:
+    """The Submission a notebook file holds; ValueError if it is not a notebook.
+
+    Only a regular file is opened (not a link, which could point at the solutions,
+    nor a pipe, which would never end), and no more of it than the size limit.
+    """
+    if not stat.S_ISREG(os.lstat(path).st_mode):
+        raise ValueError("not a regular file (a link, a pipe or a device)")
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_NOTEBOOK_BYTES + 1)
+    if len(data) > MAX_NOTEBOOK_BYTES:
         raise ValueError(f"over {MAX_NOTEBOOK_BYTES // 2**20} MiB")
     try:
-        notebook = json.loads(path.read_text(encoding="utf-8"))
+        notebook = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise ValueError("not a notebook (not JSON)") from None
     if type(notebook) is not dict or type(notebook.get("cells")) is not list:
@@ -213,7 +236,7 @@ def grade(path, assignments, limits, layers, seed, name=None, expected=None):
     expected: the assignment this batch is for; a notebook of another one scores 0.
     """
     started = time.perf_counter()
-    result = Grade(submission=name or path.name, seed=seed)
+    result = Grade(submission=safe(name or path.name), seed=seed)
     try:
         _grade(path, assignments, limits, layers, seed, result, expected)
     except EnvironmentBroken:
@@ -280,7 +303,7 @@ def _grade(path, assignments, limits, layers, seed, result, expected):
 
 def submission_seed(batch_seed, name):
     """A seed per submission: different for each, reproducible from the batch seed."""
-    return int(np.random.SeedSequence([batch_seed, zlib.crc32(name.encode())]).generate_state(1)[0])
+    return int(np.random.SeedSequence([batch_seed, zlib.crc32(safe(name).encode())]).generate_state(1)[0])
 
 
 def canary(assignments, limits, layers, seed):
@@ -310,7 +333,7 @@ def _grade_job(task):
     path, student, seed = task
     job = _JOB
     result = grade(path, job["assignments"], job["limits"], job["layers"], seed,
-                   name=str(path.relative_to(job["root"])), expected=job["expected"])
+                   name=safe(path.relative_to(job["root"])), expected=job["expected"])
     result.student = student
     return result
 

@@ -16,30 +16,33 @@ says plainly which are missing and goes on with the others):
    ends), its own process ids, and a new network namespace with only
    loopback, so no connection leaves it;
 5. a seccomp filter (seccomp.py): no kernel keyrings, which belong to a user id
-   and would outlive the submission, and less of the kernel to attack;
-6. an environment with nothing from the instructor's shell.
+   and would outlive the submission, no new namespaces, and less of the kernel
+   to attack;
+6. a control group (cgroup.py): the memory and process caps count all of the
+   submission's processes together, and killing it kills them all;
+7. an environment with nothing from the instructor's shell.
 
 The grader talks to the contained process over two pipes (see grading/session.py).
 """
 
 import fcntl
 import os
-import platform
 import resource
+import secrets
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import seccomp
+from . import cgroup, seccomp
 
 FIRST_UID = 61000  # grading user ids: 61000, 61001, ... one per submission being graded
 UID_LOCKS = Path(tempfile.gettempdir()) / "rnn-grading-uids"
-LAYER_NAMES = ("uid", "namespaces", "seccomp")
+LAYER_NAMES = ("uid", "namespaces", "seccomp", "cgroup")
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class Layers:
     namespaces: bool
     missing: list = field(default_factory=list)
     seccomp: bool = False
+    cgroup: bool = False
 
     def describe(self, limits):
         lines = [
@@ -76,8 +80,11 @@ class Layers:
             lines.append("contained: private read-only file system view, own process ids, no network,"
                          f" {limits.disk_bytes / 2**30:g} GiB of private scratch space (bubblewrap)")
         if self.seccomp:
-            lines.append("contained: no kernel keyrings (which outlive a submission), bpf, perf events,"
-                         " userfaultfd or io_uring (seccomp)")
+            lines.append("contained: no kernel keyrings (which outlive a submission), no new namespaces, no bpf,"
+                         " perf events, userfaultfd or io_uring (seccomp)")
+        if self.cgroup:
+            lines.append(f"contained: the memory and process caps count all of a submission's processes"
+                         " together (a control group)")
         return lines + [f"NOT contained: {reason}" for reason in self.missing]
 
     def path(self, host, inside):
@@ -129,26 +136,46 @@ def detect_layers(disable=()):
         own_uid = True
     filtered = False
     if "seccomp" in disable:
-        missing.append("kernel keyrings: seccomp switched off for this run; a submission can leave keys"
-                       " for a later one that gets the same user id")
-    elif not seccomp.supported() or not _seccomp_works():
-        missing.append("kernel keyrings: no seccomp filter for this machine; a submission can leave keys"
-                       " for a later one that gets the same user id")
+        missing.append("kernel keyrings and namespaces: seccomp switched off for this run; a submission can"
+                       " leave keys for a later one that gets the same user id")
+    elif not seccomp.supported() or not _seccomp_works(namespaces):
+        missing.append("kernel keyrings and namespaces: no seccomp filter for this machine; a submission can"
+                       " leave keys for a later one that gets the same user id")
     else:
         filtered = True
-    return Layers(own_uid=own_uid, namespaces=namespaces, missing=missing, seccomp=filtered)
+    grouped = False
+    if "cgroup" in disable:
+        missing.append("memory for all processes: control groups switched off for this run; the memory cap"
+                       " counts per process (a submission may fork up to the process cap)")
+    elif (why := cgroup.available(Limits().memory_bytes, Limits().processes)) is not None:
+        missing.append("memory for all processes: no control group can be made here"
+                       f" ({why}); the memory cap counts per process (a submission may fork up to the"
+                       " process cap)")
+    else:
+        grouped = True
+    return Layers(own_uid=own_uid, namespaces=namespaces, missing=missing, seccomp=filtered, cgroup=grouped)
 
 
-def _seccomp_works():
-    """Does the filter install here, and does it refuse keyctl? (EPERM is errno 1.)"""
-    probe = "import ctypes; libc = ctypes.CDLL(None, use_errno=True); libc.syscall({}, 0, -4, 0);" \
-            " print(ctypes.get_errno())".format(seccomp.REFUSED[platform.machine()]["keyctl"])
+def _seccomp_works(namespaces):
+    """Does the filter load here (through bubblewrap where it is used), refuse keyctl and unshare,
+    and still let a process start threads and fork?"""
+    command, fds, installer = [sys.executable, "-c", seccomp.probe_source()], (), seccomp.Installer()
+    if namespaces:
+        read_end, write_end = os.pipe()
+        os.write(write_end, seccomp.program())
+        os.close(write_end)
+        command = [shutil.which("bwrap"), *_namespace_flags(), "--ro-bind", "/", "/", "--proc", "/proc",
+                   "--dev", "/dev", "--seccomp", str(read_end), *command]
+        fds, installer = (read_end,), None
     try:
-        result = subprocess.run([sys.executable, "-c", probe], preexec_fn=seccomp.Installer(),
-                                capture_output=True, text=True, timeout=30)
+        result = subprocess.run(command, preexec_fn=installer, pass_fds=fds, capture_output=True, text=True,
+                                timeout=60)
     except (OSError, subprocess.SubprocessError):
         return False
-    return result.returncode == 0 and result.stdout.strip() == "1"
+    finally:
+        for fd in fds:
+            os.close(fd)
+    return result.returncode == 0 and result.stdout.strip() == "[1, 1, 'thread', 7]"
 
 
 def _uid_can_run_python():
@@ -171,7 +198,7 @@ def _system_paths():
     return [p for p in dict.fromkeys(paths) if p.exists()]
 
 
-def _bwrap_command(argv, binds, disk_bytes):
+def _bwrap_command(argv, binds, disk_bytes, seccomp_fd=None):
     # Everything it writes goes to a private /tmp of bounded size: it cannot fill the
     # grader's disk, and the writes vanish with the sandbox. /tmp comes first, so that
     # read-only paths under the host's /tmp (a clone in /tmp, say) stay visible.
@@ -186,6 +213,8 @@ def _bwrap_command(argv, binds, disk_bytes):
     command += ["--proc", "/proc", "--dev", "/dev"]
     for inside, host in binds.items():
         command += _parents(Path(inside), made) + ["--ro-bind", str(host), str(inside)]
+    if seccomp_fd is not None:  # loaded by bubblewrap once it has made the namespaces
+        command += ["--seccomp", str(seccomp_fd)]
     return command + ["--remount-ro", "/", "--chdir", "/tmp", *argv]
 
 
@@ -214,10 +243,13 @@ def _environment(uid, home):
     }
 
 
-def _set_limits(limits, processes, layers):
-    install_filter = seccomp.Installer() if layers.seccomp else None  # built here, before the fork
+def _set_limits(limits, processes, layers, group):
+    # The filter is built here, before the fork; with bubblewrap, bubblewrap loads it instead.
+    install_filter = seccomp.Installer() if layers.seccomp and not layers.namespaces else None
 
     def apply():
+        if group is not None:
+            group.join()
         resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds))
         resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
         resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_bytes, limits.file_bytes))
@@ -267,8 +299,13 @@ def contained(argv, limits, layers, binds=None, workdir=None):
     path to use in argv). workdir: the folder it runs in without namespaces (it
     is given to its uid); with namespaces it runs in its private /tmp.
     """
-    with _uid(layers) as uid:
+    with _uid(layers) as uid, ExitStack() as stack:
         workdir = Path(workdir or tempfile.mkdtemp(prefix="rnn-grade-"))
+        stack.callback(shutil.rmtree, workdir, ignore_errors=True)
+        group = None
+        if layers.cgroup:
+            group = stack.enter_context(cgroup.Group(f"rnn-grading-{os.getpid()}-{secrets.token_hex(4)}",
+                                                     limits.memory_bytes, limits.processes))
         if layers.own_uid:
             os.chown(workdir, uid, uid)
         os.chmod(workdir, 0o700)
@@ -277,22 +314,29 @@ def contained(argv, limits, layers, binds=None, workdir=None):
         processes = limits.processes + (0 if layers.own_uid else len(_processes_of(uid)))
         request_read, request_write = os.pipe()
         reply_read, reply_write = os.pipe()
+        fds = [request_read, reply_write]
         argv = [a.replace("{request_fd}", str(request_read)).replace("{reply_fd}", str(reply_write))
                 for a in argv]
         if layers.own_uid:
             argv = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--inh-caps=-all",
                     "--bounding-set=-all", "--no-new-privs", *argv]
         if layers.namespaces:
-            argv = _bwrap_command(argv, binds or {}, limits.disk_bytes)
+            seccomp_fd = None
+            if layers.seccomp:
+                seccomp_fd, filter_write = os.pipe()
+                os.write(filter_write, seccomp.program())
+                os.close(filter_write)
+                fds.append(seccomp_fd)
+            argv = _bwrap_command(argv, binds or {}, limits.disk_bytes, seccomp_fd)
         home = "/tmp" if layers.namespaces else workdir
-        stderr = tempfile.TemporaryFile()
+        stderr = stack.enter_context(tempfile.TemporaryFile())
         process = subprocess.Popen(argv, cwd="/" if layers.namespaces else workdir,
-                                   env=_environment(uid, home), pass_fds=(request_read, reply_write),
+                                   env=_environment(uid, home), pass_fds=fds,
                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                    stderr=stderr, start_new_session=True,
-                                   preexec_fn=_set_limits(limits, processes, layers))
-        os.close(request_read)
-        os.close(reply_write)
+                                   preexec_fn=_set_limits(limits, processes, layers, group))
+        for fd in fds:
+            os.close(fd)
         os.set_blocking(request_write, False)  # the grader never waits on a worker that stops reading
         running = Contained(process, request_write, reply_read, uid if layers.own_uid else None, stderr)
         try:
@@ -301,8 +345,6 @@ def contained(argv, limits, layers, binds=None, workdir=None):
             running.kill()
             os.close(request_write)
             os.close(reply_read)
-            stderr.close()
-            shutil.rmtree(workdir, ignore_errors=True)
 
 
 @contextmanager

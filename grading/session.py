@@ -15,7 +15,6 @@ import builtins
 import importlib
 import math
 import os
-import resource
 import select
 import signal
 import subprocess
@@ -27,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from . import doctor, sandbox
+from .apart import apart
 from .inside import codec
 
 INSIDE = Path(__file__).resolve().parent / "inside"
@@ -58,10 +58,10 @@ def public_name(name, kind="exception"):
 class Library:
     """The real rnn_lib functions that the sandbox's copy of rnn_lib lacks, lent on request.
 
-    Each is computed in a child process forked for that one request, with its own
-    memory and CPU limits and a wall-clock limit: a request is plain data, but a
-    small one can ask for a huge result (broadcasting, a loop count), and it must
-    not be able to exhaust the grader.
+    Each is computed apart (apart.py), in a child process forked for that one
+    request with its own memory, CPU and wall-clock limits: a request is plain
+    data, but a small one can ask for a huge result (broadcasting, a loop count),
+    and it must not be able to exhaust the grader.
     """
 
     def __init__(self, names):
@@ -79,73 +79,26 @@ class Library:
             return {"op": "library-raised", "type": "NameError", "message": "no such library function"}, None
         if refusing is not None:
             return {"op": "refused", "message": f"{name} is not available here: {refusing}"}, name
-        return self._apart(name, message.get("args"), message.get("kwargs"), types), None
-
-    def _apart(self, name, args, kwargs, types):
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: compute, send the reply, and leave without cleaning up the parent's state
-            code = 1
-            try:
-                os.close(read_end)
-                _limit_child()
-                reply = self._compute(name, args, kwargs, types)
-                try:
-                    data = codec.pack(reply)
-                except ValueError:
-                    data = codec.pack({"op": "library-raised", "type": "MemoryError", "message": "result too large"})
-                while data:
-                    data = data[os.write(write_end, data):]
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write_end)
-        try:
-            data = _read_all(read_end, time.monotonic() + LIBRARY_SECONDS + 2)
-        finally:
-            os.close(read_end)
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.waitpid(pid, 0)
-        if data is None or len(data) < codec.HEADER.size:
-            return {"op": "library-raised", "type": "TimeoutError",
-                    "message": f"the grader gives a library call {LIBRARY_SECONDS:g} s and 1 GiB"}
-        return codec.unpack(data[codec.HEADER.size:])
+        reply = apart(self._compute, name, message.get("args"), message.get("kwargs"), types,
+                      seconds=LIBRARY_SECONDS)
+        if reply is None:
+            reply = {"op": "library-raised", "type": "MemoryError",
+                     "message": f"the grader gives a library call {LIBRARY_SECONDS:g} s and 1 GiB"}
+        return reply, None
 
     def _compute(self, name, args, kwargs, types):
         try:
             args, kwargs = codec.decode(args, types), codec.decode(kwargs, types)
             if type(args) is not list or type(kwargs) is not dict:
                 raise codec.DecodeError("arguments that are not a list and a dict")
-            return {"op": "library-result", "value": codec.encode(self.functions[name](*args, **kwargs), types)}
+            reply = {"op": "library-result", "value": codec.encode(self.functions[name](*args, **kwargs), types)}
         except Exception as error:  # noqa: BLE001 - rnn_lib's own errors go back to the caller
             return {"op": "library-raised", "type": type(error).__name__, "message": str(error)[:500]}
-
-
-LEND_MEMORY = 2**30  # a lent computation's memory, beyond what the grader had when it forked
-
-
-def _limit_child():
-    with open("/proc/self/status") as status:
-        size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
-    resource.setrlimit(resource.RLIMIT_AS, (size + LEND_MEMORY, size + LEND_MEMORY))
-    used = int(sum(resource.getrusage(resource.RUSAGE_SELF)[:2]))
-    resource.setrlimit(resource.RLIMIT_CPU, (used + int(LIBRARY_SECONDS), used + int(LIBRARY_SECONDS) + 1))
-
-
-def _read_all(fd, deadline):
-    """Everything on ``fd`` until the writer closes it, or None at the deadline."""
-    chunks = []
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
-            return None
-        chunk = os.read(fd, 2**20)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
+        try:
+            codec.pack(reply)
+        except ValueError:
+            return {"op": "library-raised", "type": "MemoryError", "message": "result too large"}
+        return reply
 
 
 class Session:
@@ -353,7 +306,11 @@ def describe_exit(returncode):
     if returncode in (-signal.SIGXCPU, 128 + signal.SIGXCPU):
         return "it used up its CPU time"
     if returncode is not None and (returncode < 0 or 128 < returncode < 128 + signal.NSIG):
-        return f"its process was killed by signal {signal.Signals(abs(returncode) % 128).name}"
+        number = abs(returncode) % 128 if returncode > 0 else -returncode
+        try:
+            return f"its process was killed by signal {signal.Signals(number).name}"
+        except ValueError:
+            return f"its process ended (exit status {returncode})"
     return f"its process ended (exit status {returncode})"
 
 

@@ -15,6 +15,7 @@ and otherwise is read from the file name:
 Any other file name is kept as it is (without ``.ipynb``).
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -24,13 +25,22 @@ MOODLE = re.compile(r"^(?P<student>.+?)_assignsubmission_\w+?_?$")
 SKIPPED = {".ipynb_checkpoints", "__MACOSX"}
 
 
+def safe(text):
+    """A file name as text that prints and encodes everywhere (bytes that are not UTF-8 escaped)."""
+    return os.fsencode(str(text)).decode("utf-8", "backslashreplace")
+
+
 def find_notebooks(root):
-    """Every notebook under ``root``, nested folders too, whatever the case of its extension."""
+    """Every notebook under ``root``, nested folders too, whatever the case of its extension.
+
+    Links, pipes and other files that are not regular files are listed too: grading
+    gives each the status "not graded" without opening it.
+    """
     root = Path(root)
     found = []
     for path in root.rglob("*"):
         parts = path.relative_to(root).parts
-        if (path.is_file() and path.suffix.lower() == ".ipynb"
+        if (path.suffix.lower() == ".ipynb" and not path.is_dir()
                 and not any(part in SKIPPED or part.startswith(".") for part in parts)):
             found.append(path)
     return sorted(found)
@@ -38,7 +48,7 @@ def find_notebooks(root):
 
 def student_of(path, root):
     """The student a notebook belongs to (see the module's docstring)."""
-    relative = Path(path).relative_to(root)
+    relative = Path(safe(Path(path).relative_to(root)))
     if len(relative.parts) > 1:
         folder = relative.parts[0]
         match = MOODLE.match(folder)

@@ -6,8 +6,10 @@ import rnn_lib
 from grading.cases import case, close
 from rnn_lib import jacobians
 
-#: The cores that give step Jacobians and their products.
-JACOBIANS = ("rnn_lib.jacobians:_jacobians", "rnn_lib.jacobians:_product", "rnn_lib.vanishing:jacobian_chain")
+#: The cores that give step Jacobians and their products, and the backward passes, whose
+#: gradient with respect to an input reveals a row of a product (a red-team review found that).
+JACOBIANS = ("rnn_lib.jacobians:_jacobians", "rnn_lib.jacobians:_product", "rnn_lib.vanishing:jacobian_chain",
+             "rnn_lib.rnn:_backward", "rnn_lib.gru:_backward")
 
 
 #: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).

@@ -6,8 +6,10 @@ import rnn_lib
 from grading.cases import case, close
 from rnn_lib import vanishing
 
-#: The cores of the scalar RNN: its states, its one-step factors, and their logarithms.
-SCALAR = ("rnn_lib.vanishing:_states", "rnn_lib.vanishing:_factors", "rnn_lib.vanishing:_log_magnitudes")
+#: The cores of the scalar RNN (its states, its one-step factors, their logarithms), and of the
+#: tanh RNN and its Jacobian products, which give the sigmoid's through σ(x) = (1 + tanh(x/2))/2.
+SCALAR = ("rnn_lib.vanishing:_states", "rnn_lib.vanishing:_factors", "rnn_lib.vanishing:_log_magnitudes",
+          "rnn_lib.vanishing:tanh_rnn_states", "rnn_lib.vanishing:jacobian_chain")
 
 
 #: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).

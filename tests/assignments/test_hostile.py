@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from grading import assignments, grade, sandbox  # noqa: E402
 
 WALL_SECONDS = 25
-CHAPTERS = ("problem", "forward", "log_loss", "long_range", "bptt")
+CHAPTERS = ("problem", "forward", "log_loss", "long_range", "bptt", "vanishing")
 MARKER = "CHEAT-MARKER"  # every text a cheat chooses contains it
 CORRECT = '''
 def count_parameters(E, H, Y):
@@ -123,6 +123,18 @@ def containment_attacks(port, outside):
             f"    socket.create_connection(('127.0.0.1', {port}), timeout=3).sendall(b'hello from a submission')\n"
             "    succeeded = True\nexcept OSError:\n    pass"
         ),
+        "many-processes": attack(  # 5 processes of 1 GiB each: the per-process cap is 3 GiB
+            "import os, time\nchildren = []\nfor _ in range(5):\n    pid = os.fork()\n    if pid == 0:\n"
+            "        try:\n            hog = bytearray(2**30)\n            time.sleep(3)\n            os._exit(0)\n"
+            "        except MemoryError:\n            os._exit(1)\n    children.append(pid)\n"
+            "succeeded = all(os.waitpid(pid, 0)[1] == 0 for pid in children)"
+        ),
+        "new-user-namespace": attack(
+            "import ctypes, platform\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+            "unshare = {'x86_64': 272, 'aarch64': 97}[platform.machine()]\n"
+            "succeeded = libc.syscall(unshare, 0x10000000 | 0x40000000) == 0  # CLONE_NEWUSER | CLONE_NEWNET"
+        ),
+        "exit-with-status-160": "import os\nos._exit(160)",
         "disk-filler": attack(  # 2 GiB in 64 MiB files: each under the file-size cap
             "import os\nwritten = 0\nblock = b'x' * 2**26\nfor i in range(32):\n"
             "    for folder in ['/tmp', os.path.expanduser('~'), '.']:\n"
@@ -333,6 +345,27 @@ CHEATS = {
     "lend-a-huge-result": ("log_loss", (
         "from rnn_lib import loss\nA = 12_000\n"
         "try:\n    loss.bce_with_logits(np.ones((A, 1)), np.ones((1, A)))\nexcept Exception:\n    pass"), {}),
+    # Found by a second red-team review.
+    "huge-nested-code": ("forward", "".join("    " * i + f"def f{i}():\n" for i in range(99))
+                         + "    " * 99 + "return [" + "a," * 2_000_000 + "]\n", {}),
+    "jacobians-from-the-backward-pass": ("bptt", "from rnn_lib.rnn import _backward", {
+        "dh_dh": (
+            "def dh_dh(params, trace, t, k):\n"
+            "    H, T = params.H, trace.h.shape[0]\n"
+            "    if t == k:\n        return np.eye(H)\n"
+            "    probe = rnn_lib.Params(np.zeros((T, H)), params.W_hh, np.eye(H))\n"
+            "    rows = []\n"
+            "    for i in range(H):\n"
+            "        d_o = np.zeros((1, T, H))\n        d_o[0, t - 1, i] = 1.0\n"
+            "        g = _backward(probe, np.eye(T)[None], trace.h0[None], trace.h[None], d_o)\n"
+            "        rows.append(g.W_eh[k] @ params.W_hh.T)\n"
+            "    return np.array(rows)")}),
+    "sigmoid-through-tanh": ("vanishing", "", {
+        "gradient_product": (
+            "def gradient_product(w, h0, n):\n"
+            "    if n == 0:\n        return 1.0\n"
+            "    g = vanishing.tanh_rnn_states([[w / 4]], [2 * h0 - 1], n, drive=np.full((n, 1), w / 4))\n"
+            "    return float(vanishing.jacobian_chain([[w / 4]], g)[n][0, 0])")}),
     "not-a-number": ("log_loss", "", {
         "bce": "def bce(y, p):\n    return float('nan')",
         "dL_do": "def dL_do(y, o):\n    return np.full(np.shape(o), np.inf)"}),
@@ -385,6 +418,9 @@ def batch(tmp_path_factory, server, outside):
     bce.source = bce.source.replace("return -np.mean(", "return np.array(-np.mean(") + ")"
     nbformat.write(honest_0d, submissions / "zz-honest-returns-a-0d-array.ipynb")
     shutil.copy(student["problem"], submissions / '=HYPERLINK("https:example.invalid","CHEAT-MARKER").ipynb')
+    (submissions / "odd-link-to-the-solution.ipynb").symlink_to(built / assignments.INSTRUCTOR_ONLY / "problem" / "solution.ipynb")
+    os.mkfifo(submissions / "odd-pipe.ipynb")
+    (submissions / os.fsdecode(b"odd-name-\xff.ipynb")).write_bytes(student["problem"].read_bytes())
     for chapter in CHAPTERS:  # honest submissions in the same batch, graded last
         shutil.copy(built / assignments.INSTRUCTOR_ONLY / chapter / "solution.ipynb",
                     submissions / f"zz-honest-{chapter}.ipynb")
@@ -500,7 +536,7 @@ def test_nothing_a_cheat_chose_reaches_the_csv(batch):
 
 @pytest.mark.parametrize("cheat", ["alias-at-top-level", "import-as", "getattr", "from-import",
                                    "memoise-and-replay", "thread-computes-it", "ask-the-grader-directly",
-                                   "count-the-calls"])
+                                   "count-the-calls", "jacobians-from-the-backward-pass", "sigmoid-through-tanh"])
 def test_calling_the_library_instead_of_writing_it_is_named(batch, cheat):
     row = batch[0][f"cheat-{cheat}"]
     assert "0 points: the answer calls rnn_lib" in row["failures"], row
@@ -521,6 +557,41 @@ def test_honest_submissions_in_the_same_batch_are_graded_right(batch):
         honest, blank = rows[f"zz-honest-{chapter}"], rows[f"zz-blank-{chapter}"]
         assert score(honest) == float(honest["tests possible"]) > 0 and honest["status"].startswith("graded"), honest
         assert score(blank) == 0 and blank["status"].startswith("graded"), blank
+
+
+needs_cgroup = pytest.mark.skipif(
+    not LAYERS.cgroup and os.environ.get("REQUIRE_SANDBOX") != "1",
+    reason="no control group can be made here: the memory cap counts per process",
+)
+
+
+@needs_cgroup
+def test_memory_is_capped_for_all_of_a_submissions_processes_together(batch):
+    assert score(batch[0]["many-processes"]) == 0, batch[0]["many-processes"]
+
+
+def test_no_new_namespaces_inside_the_sandbox(batch):
+    if not LAYERS.seccomp and os.environ.get("REQUIRE_SANDBOX") != "1":
+        pytest.skip("no seccomp filter here")
+    assert score(batch[0]["new-user-namespace"]) == 0, batch[0]["new-user-namespace"]
+
+
+def test_an_odd_exit_status_is_reported_not_a_grader_failure(batch):
+    row = batch[0]["exit-with-status-160"]
+    assert row["status"] == "not graded: the notebook did not run (its process ended (exit status 160))", row
+
+
+def test_huge_code_costs_the_grader_little(batch):
+    row = batch[0]["cheat-huge-nested-code"]
+    assert float(row["seconds"]) < 3 * WALL_SECONDS + 10, row
+
+
+def test_links_pipes_and_odd_names_are_handled(batch):
+    rows = batch[0]
+    for name in ("odd-link-to-the-solution", "odd-pipe"):
+        assert rows[name]["status"] == "not graded: not a regular file (a link, a pipe or a device)", rows[name]
+        assert score(rows[name]) == 0
+    assert rows["odd-name-\\xff"]["status"].startswith("graded"), rows.keys()
 
 
 def test_an_honest_answer_may_return_a_zero_dimensional_array(batch):
