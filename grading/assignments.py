@@ -317,7 +317,8 @@ def gradescope_zip(instructor, chapter):
     here = Path(__file__).resolve().parent
     entries = {"setup.sh": here / "gradescope_setup.sh", "run_autograder": here / "gradescope_run.sh",
                "requirements.txt": ROOT / "requirements" / "runtime.txt"}
-    for folder in (ROOT / "rnn_lib", here, here / "inside"):
+    for folder in (ROOT / "rnn_lib", ROOT / "rnn_lib" / "analysis", ROOT / "rnn_book", ROOT / "rnn_book" / "figures",
+                   here, here / "inside"):
         for path in sorted(folder.glob("*.py")):
             entries[str(path.relative_to(ROOT))] = path
     for name in ("assignment.json", "hidden_tests.py", "solution.ipynb"):

@@ -8,13 +8,12 @@ Each module holds one idea of the book:
 - ``gradcheck``: finite-difference gradients
 - ``train``: gradient descent; mini-batch training with gradient clipping
 - ``data``: tokens, vocabulary, embeddings, the slides' worked example, generated corpora
-- ``vanishing``: products of one-step derivatives, vanishing and exploding gradients
-  (``from rnn_lib import vanishing``)
 - ``gru``: the gated recurrent unit, forward pass and BPTT (``from rnn_lib import gru``)
-- ``baseline``: logistic regression on a bag of words
-- ``memory``: long-range memory, measured: gradient reaching a word, accuracy against k
-- ``plots``, ``notebook``: figures and notebook helpers (not needed by the maths)
-- ``widgets``: live explorers for Jupyter (not needed by the maths)
+- ``analysis``: vanishing and exploding gradients, slide 10 term by term, long-range
+  memory, a bag-of-words baseline (``from rnn_lib.analysis import vanishing``)
+
+It needs numpy only. The book's figures, widgets and notebook helpers are the
+separate package ``rnn_book`` (matplotlib and ipywidgets: the ``book`` extra).
 """
 
 from .activations import sigmoid, sigmoid_prime, tanh, tanh_prime

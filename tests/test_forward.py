@@ -117,35 +117,3 @@ def test_overflow_is_reported():
     params = Params(W_eh=np.full((1, 1), 1e308), W_hh=np.ones((1, 1)), W_hy=np.ones((1, 1)))
     with pytest.raises(FloatingPointError, match=r"z is not finite"):
         step_contributions(params, np.full((2, 1), 1e308))
-
-
-def test_sequence_step_figure_shows_the_numbers_of_that_step(example):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from rnn_lib import plots
-
-    fig = plots.sequence_step(example.params, example.tokens, example.X, step=4)
-    texts = [text.get_text() for text in fig.axes[0].texts]
-    assert any("Sequence step 4/4" in text for text in texts)
-    assert "[-1.000 -2.000]" in texts  # slide 5's proposed state
-    assert "[-0.762 -0.964]" in texts  # and its new state
-    assert "[0.500]" in texts  # slide 6's prediction
-    plt.close(fig)
-
-
-@pytest.mark.parametrize("step", [0, 5])
-def test_sequence_step_rejects_a_step_outside_the_document(example, step):
-    from rnn_lib import plots
-
-    with pytest.raises(ValueError, match=r"step must be between 1 and T = 4"):
-        plots.sequence_step(example.params, example.tokens, example.X, step=step)
-
-
-def test_sequence_step_needs_one_row_of_X_per_token(example):
-    from rnn_lib import plots
-
-    with pytest.raises(ValueError, match=r"X must be one document of T = 3 rows"):
-        plots.sequence_step(example.params, example.tokens[:3], example.X, step=1)

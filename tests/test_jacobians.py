@@ -1,12 +1,12 @@
-"""Slide 10's formula term by term (rnn_lib.jacobians), against bptt and central differences."""
+"""Slide 10's formula term by term (rnn_lib.analysis.jacobians), against bptt and central differences."""
 
 import numpy as np
 import pytest
 
 import rnn_lib
 from rnn_lib import Params, bptt, forward, numerical_gradient, numerical_grads, worked_example
-from rnn_lib import jacobians
-from rnn_lib.jacobians import (
+from rnn_lib.analysis import jacobians
+from rnn_lib.analysis.jacobians import (
     immediate_dh_dW_hh,
     jacobian_product,
     step_jacobians,

@@ -26,7 +26,7 @@ def test_first_cell_installs_rnn_lib_when_missing(notebook):
     assert first.cell_type == "code"
     assert "remove-cell" in first.metadata.get("tags", [])
     assert "except ModuleNotFoundError" in first.source
-    assert f'"rnn_lib @ git+{REPOSITORY}"' in first.source
+    assert f'"rnn_lib[book] @ git+{REPOSITORY}"' in first.source
 
 
 def test_every_code_cell_was_run_in_order(notebook):

@@ -1,10 +1,10 @@
-"""rnn_lib.vanishing: products of one-step derivatives, checked against finite differences."""
+"""rnn_lib.analysis.vanishing: products of one-step derivatives, checked against finite differences."""
 
 import numpy as np
 import pytest
 
 from rnn_lib import numerical_gradient, sigmoid, sigmoid_prime, tanh
-from rnn_lib import vanishing as v
+from rnn_lib.analysis import vanishing as v
 
 
 def h_after(w, h_start, n, activation):
@@ -199,22 +199,6 @@ def test_bad_input_names_the_argument(call, error, message):
 def test_long_run_factor_survives_underflow():
     # w = 20: about 4e−8 per step, far below the smallest float after 200 steps
     assert v.long_run_factor(20.0) == pytest.approx(abs(v.fixed_point_factor(20.0)), rel=1e-6)
-
-
-def test_gradient_explorer_builds_and_redraws():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from rnn_lib import widgets
-
-    explorer = widgets.gradient_explorer()
-    names = [getattr(child, "description", "") for child in explorer.children]
-    assert names[:4] == ["w", "distance n", "activation", "start h_t"]
-    explorer.children[2].value = "tanh"  # moving a control redraws without error
-    explorer.children[0].value = 3.0
-    plt.close("all")
 
 
 def test_long_run_factor_converges_near_w_c():

@@ -18,7 +18,7 @@ from rnn_lib import (  # noqa: E402
     updates_to_reach,
     worked_example,
 )
-from rnn_lib import plots  # noqa: E402
+from rnn_book import figures  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -143,14 +143,14 @@ def test_figures(example):
     histories = {
         rate: gradient_descent(example.params, example.X, example.y, rate, 5) for rate in (0.5, 2.0)
     }
-    figure = plots.loss_curves(histories, base=10, pretend=[0.301, 0.108, 0.008])
+    figure = figures.loss_curves(histories, base=10, pretend=[0.301, 0.108, 0.008])
     ax = figure.axes[0]
     assert ax.get_yscale() == "log" and "log base 10" in ax.get_ylabel()
     np.testing.assert_allclose(ax.lines[0].get_ydata(), histories[0.5].loss / np.log(10))
-    figure = plots.prediction_curves(histories, {"0.78 (slide 8)": 0.78}, pretend=[0.5, 0.78])
+    figure = figures.prediction_curves(histories, {"0.78 (slide 8)": 0.78}, pretend=[0.5, 0.78])
     labels = [tick.get_text() for tick in figure.axes[1].get_yticklabels()]
     assert labels == ["0.78 (slide 8)"]
-    figure = plots.weight_path(histories, pretend=[[1, -2], [1, -3]])
+    figure = figures.weight_path(histories, pretend=[[1, -2], [1, -3]])
     np.testing.assert_allclose(
         figure.axes[0].lines[1].get_xydata()[-1], histories[2.0].params[-1].W_hy[:, 0]
     )
@@ -161,5 +161,5 @@ def test_weight_path_needs_two_hidden_units():
     params = Params(W_eh=np.ones((3, 3)), W_hh=np.eye(3), W_hy=np.ones((3, 1)))
     history = gradient_descent(params, np.ones((2, 3)), 1, 0.1, 1)
     with pytest.raises(ValueError, match=r"weight_path draws W_hy of shape \(2, 1\), got \(3, 1\)"):
-        plots.weight_path({0.1: history})
+        figures.weight_path({0.1: history})
     plt.close("all")

@@ -4,11 +4,11 @@ import numpy as np
 
 import rnn_lib
 from grading.cases import case, close
-from rnn_lib import jacobians
+from rnn_lib.analysis import jacobians
 
 #: The cores that give step Jacobians and their products, and the backward passes, whose
 #: gradient with respect to an input reveals a row of a product (a red-team review found that).
-JACOBIANS = ("rnn_lib.jacobians:_jacobians", "rnn_lib.jacobians:_product", "rnn_lib.vanishing:jacobian_chain",
+JACOBIANS = ("rnn_lib.analysis.jacobians:_jacobians", "rnn_lib.analysis.jacobians:_product", "rnn_lib.analysis.vanishing:jacobian_chain",
              "rnn_lib.rnn:_backward", "rnn_lib.gru:_backward")
 
 
@@ -53,7 +53,7 @@ def is_the_product_for_every_pair_of_steps(dh_dh, rng):
 
 @case("ex-bptt-dhdh", refuse=JACOBIANS)
 def multiplies_the_jacobians_itself(dh_dh, rng):
-    """dh_dh multiplies the Jacobians itself, without rnn_lib.jacobians."""
+    """dh_dh multiplies the Jacobians itself, without rnn_lib.analysis.jacobians."""
     net, _, trace = random_trace(rng)
     steps = jacobians.step_jacobians(net, trace)
     T = trace.h.shape[0]

@@ -5,7 +5,7 @@ from grading.cases import case, close
 
 #: The cores that compute a forward pass: the plain RNN's loop, the GRU's (which can mimic
 #: it), and the tanh recurrence of the vanishing chapter.
-FORWARD_PASS = ("rnn_lib.rnn:_forward_steps", "rnn_lib.gru:_forward", "rnn_lib.vanishing:tanh_rnn_states")
+FORWARD_PASS = ("rnn_lib.rnn:_forward_steps", "rnn_lib.gru:_forward", "rnn_lib.analysis.vanishing:tanh_rnn_states")
 WORDS = ["I", "love", "cats"]
 
 

@@ -3,7 +3,8 @@
 import numpy as np
 
 from grading.cases import case, close
-from rnn_lib import data, memory
+from rnn_lib import data
+from rnn_lib.analysis import memory
 from rnn_lib.train import init_params
 
 

@@ -4,7 +4,8 @@ import numpy as np
 
 import rnn_lib
 from grading.cases import case, close
-from rnn_lib import baseline, data
+from rnn_lib import data
+from rnn_lib.analysis import baseline
 from rnn_lib.train import init_params
 
 

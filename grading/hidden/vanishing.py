@@ -4,12 +4,12 @@ import numpy as np
 
 import rnn_lib
 from grading.cases import case, close
-from rnn_lib import vanishing
+from rnn_lib.analysis import vanishing
 
 #: The cores of the scalar RNN (its states, its one-step factors, their logarithms), and of the
 #: tanh RNN and its Jacobian products, which give the sigmoid's through σ(x) = (1 + tanh(x/2))/2.
-SCALAR = ("rnn_lib.vanishing:_states", "rnn_lib.vanishing:_factors", "rnn_lib.vanishing:_log_magnitudes",
-          "rnn_lib.vanishing:tanh_rnn_states", "rnn_lib.vanishing:jacobian_chain")
+SCALAR = ("rnn_lib.analysis.vanishing:_states", "rnn_lib.analysis.vanishing:_factors", "rnn_lib.analysis.vanishing:_log_magnitudes",
+          "rnn_lib.analysis.vanishing:tanh_rnn_states", "rnn_lib.analysis.vanishing:jacobian_chain")
 
 
 #: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).
@@ -46,7 +46,7 @@ def agrees_with_finite_differences(gradient_product, rng):
 
 @case("ex-vanishing-product")
 def matches_rnn_lib_to_rounding(gradient_product, rng):
-    """gradient_product matches rnn_lib.vanishing to rounding, for distances 0 to 20."""
+    """gradient_product matches rnn_lib.analysis.vanishing to rounding, for distances 0 to 20."""
     for w, h0, _ in draws(rng, 3):
         products = vanishing.scalar_gradient_product(w, h0, 20)
         for n in (0, 1, int(rng.integers(2, 20)), 20):

@@ -141,3 +141,24 @@ def test_the_gradescope_autograder_installs_fresh_and_grades_to_full_marks(built
     results = json.loads((root / "results" / "results.json").read_text())
     assert results["score"] == sum(t["max_score"] for t in results["tests"]) == 5
     assert {t["name"] for t in results["tests"]} == {"Count the weights", "Word order"}
+
+
+def test_rnn_lib_needs_numpy_only(tmp_path):
+    """In an environment with numpy alone, rnn_lib imports and trains the worked example."""
+    venv = tmp_path / "numpy-only"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = str(venv / "bin" / "python")
+    numpy = re.search(r"^numpy==\S+", (ROOT / "requirements" / "runtime.txt").read_text(), re.MULTILINE).group(0)
+    subprocess.run([python, "-m", "pip", "install", "--quiet", numpy], check=True)
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", str(ROOT)], check=True,
+                   capture_output=True)
+    code = ("import importlib.util, rnn_lib\n"
+            "from rnn_lib.analysis import baseline, jacobians, memory, vanishing\n"
+            "assert importlib.util.find_spec('matplotlib') is None\n"
+            "example = rnn_lib.worked_example()\n"
+            "history = rnn_lib.gradient_descent(example.params, example.X, example.y, 0.5, 20)\n"
+            "print(f'{history.y_hat[0]:.3f} {history.y_hat[-1]:.3f}')")
+    result = subprocess.run([python, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    first, last = map(float, result.stdout.split())
+    assert first == 0.5 and last > 0.9

@@ -39,7 +39,7 @@ def test_the_stub_asks_the_grader(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("name", ["rnn_lib.rnn:no_such_function", "rnn_lib.nope:forward", "numpy:sum",
-                                  "rnn_lib.rnn.forward", "rnn_lib.rnn:Params"])
+                                  "rnn_lib.rnn.forward", "rnn_lib.rnn:Params", "rnn_lib.analysis:vanishing"])
 def test_only_top_level_functions_of_rnn_lib_can_be_named(name):
     with pytest.raises(ValueError):
         doctor.check_names([name])

@@ -12,9 +12,9 @@ it is noise. Two measurements, for the plain RNN and the GRU alike:
 
 import numpy as np
 
-from . import _checks
-from .data import long_range_corpus, one_hot
-from .train import _model, accuracy, init_params, train_classifier
+from .. import _checks
+from ..data import long_range_corpus, one_hot
+from ..train import _model, accuracy, init_params, train_classifier
 
 #: The weights that read the input x_t: the rows of these are a token's embedding.
 INPUT_WEIGHTS = {"rnn": ("W_eh",), "gru": ("W_eh", "W_er", "W_eu")}

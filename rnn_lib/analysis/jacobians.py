@@ -23,9 +23,9 @@ import numbers
 
 import numpy as np
 
-from . import _checks
-from .activations import sigmoid
-from .rnn import Params, Trace, _check_training_inputs, _forward
+from .. import _checks
+from ..activations import sigmoid
+from ..rnn import Params, Trace, _check_training_inputs, _forward
 
 
 def _check_trace(params, trace):

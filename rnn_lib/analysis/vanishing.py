@@ -23,8 +23,8 @@ import numbers
 
 import numpy as np
 
-from . import _checks
-from .activations import sigmoid, sigmoid_prime, tanh, tanh_prime
+from .. import _checks
+from ..activations import sigmoid, sigmoid_prime, tanh, tanh_prime
 
 #: The squashing functions of slide 11 (sigmoid) and of the walk-through (tanh).
 ACTIVATIONS = {"sigmoid": (sigmoid, sigmoid_prime), "tanh": (tanh, tanh_prime)}
@@ -123,6 +123,21 @@ def gradient_bound(w, distance, activation="sigmoid"):
     w = _checks.as_float_array(w, "w", ndims=range(0, 4))
     n = np.arange(_check_count(distance, "distance") + 1).reshape((-1,) + (1,) * w.ndim)
     return (np.abs(w) * DERIVATIVE_BOUND[activation]) ** n
+
+
+def gradient_curves(ws, h0, distance, activation="sigmoid"):
+    """For each weight w: abs(∂h_{t+n}/∂h_t) and its bound, for n = 0 … distance (what a figure draws).
+
+    ws: list of weights; h0: the state the products start from; distance: the
+    largest n; activation: "sigmoid" or "tanh". Returns {w: (magnitudes, bound)},
+    each (distance + 1,); a product that underflows is 0.
+    """
+    curves = {}
+    for w in ws:
+        with np.errstate(divide="ignore"):
+            magnitude = np.abs(scalar_gradient_product(w, h0, distance, activation))
+        curves[w] = (magnitude, gradient_bound(w, distance, activation))
+    return curves
 
 
 def gradient_magnitudes(w, h0, distances, start=0, activation="sigmoid"):

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _checks
-from .activations import sigmoid
-from .loss import bce_with_logits
+from .. import _checks
+from ..activations import sigmoid
+from ..loss import bce_with_logits
 
 
 def bag_of_words(documents, size):
