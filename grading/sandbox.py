@@ -83,7 +83,7 @@ class Layers:
             lines.append("contained: no kernel keyrings (which outlive a submission), no new namespaces, no bpf,"
                          " perf events, userfaultfd or io_uring (seccomp)")
         if self.cgroup:
-            lines.append(f"contained: the memory and process caps count all of a submission's processes"
+            lines.append("contained: the memory and process caps count all of a submission's processes"
                          " together (a control group)")
         return lines + [f"NOT contained: {reason}" for reason in self.missing]
 

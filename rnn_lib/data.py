@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _checks
+from . import checks
 from .rnn import Params, forward
 
 EOS = "<eos>"
@@ -33,7 +33,7 @@ class Vocabulary:
     """A fixed list of tokens and their row numbers in an embedding table."""
 
     def __init__(self, tokens):
-        self.tokens = tuple(dict.fromkeys(_checks.as_tokens(tokens)))
+        self.tokens = tuple(dict.fromkeys(checks.as_tokens(tokens)))
         if not self.tokens:
             raise ValueError("tokens is empty: a vocabulary needs at least one token")
         self.index = {token: i for i, token in enumerate(self.tokens)}
@@ -49,7 +49,7 @@ class Vocabulary:
 
         Raises ValueError naming any unknown token.
         """
-        tokens = _checks.as_tokens(tokens)
+        tokens = checks.as_tokens(tokens)
         unknown = [token for token in tokens if token not in self.index]
         if unknown:
             raise ValueError(
@@ -70,7 +70,7 @@ def embed(tokens, vocabulary, embeddings):
     tokens: T token strings (a list, tuple or 1-D array). embeddings: (V, E), one row per vocabulary
     token. Returns X: (T, E), the RNN's input.
     """
-    embeddings = _checks.as_float_array(embeddings, "embeddings", ndims=(2,))
+    embeddings = checks.as_float_array(embeddings, "embeddings", ndims=(2,))
     if embeddings.shape[0] != len(vocabulary):
         raise ValueError(
             f"embeddings has {embeddings.shape[0]} rows but the vocabulary has"
@@ -158,9 +158,12 @@ def one_hot(ids, size):
     With one-hot inputs, x_t W_eh is row ids[t] of W_eh: the rows of W_eh are
     the words' embeddings (size H), learned with the rest of the weights.
     """
+    size = checks.check_count(size, "size", low=1)
     ids = np.asarray(ids)
-    if ids.ndim != 1 or not np.issubdtype(ids.dtype, np.integer):
-        raise ValueError(f"ids must be a 1-D array of whole numbers, got {ids.dtype} shape {ids.shape}")
+    if not np.issubdtype(ids.dtype, np.integer):
+        raise TypeError(f"ids must be a 1-D array of whole numbers, got dtype {ids.dtype}")
+    if ids.ndim != 1:
+        raise ValueError(f"ids must be a 1-D array of whole numbers, got shape {ids.shape}")
     if ids.size and (ids.min() < 0 or ids.max() >= size):
         raise ValueError(f"ids must lie in 0 … {size - 1} (the vocabulary's size), got {ids.tolist()}")
     return np.eye(size)[ids]
@@ -184,7 +187,7 @@ class Documents:
 
     def accuracy_by_kind(self, y_hat):
         """{kind: accuracy} of predictions ``y_hat`` (N,), thresholded at 0.5, plus "all"."""
-        y_hat = _checks.as_float_array(y_hat, "y_hat", ndims=(1,))
+        y_hat = checks.as_float_array(y_hat, "y_hat", ndims=(1,))
         if len(y_hat) != len(self):
             raise ValueError(f"y_hat has {len(y_hat)} predictions but there are {len(self)} documents")
         right = (y_hat > 0.5) == self.y
@@ -266,8 +269,7 @@ def _split(vocabulary, rows, n_test_groups, rng):
 
 
 def _check_fraction(test_fraction):
-    if not 0 < test_fraction < 1:
-        raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction}")
+    checks.check_real(test_fraction, "test_fraction", 0, 1, low_open=True, high_open=True)
 
 
 def sentiment_corpus(seed=0, test_fraction=0.25, negated=96, but_pairs=96):
@@ -283,9 +285,8 @@ def sentiment_corpus(seed=0, test_fraction=0.25, negated=96, but_pairs=96):
     together. Returns a Corpus; token ids are those of its vocabulary.
     """
     _check_fraction(test_fraction)
-    for value, name in ((negated, "negated"), (but_pairs, "but_pairs")):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
-            raise ValueError(f"{name} must be a whole number >= 0, got {value!r}")
+    for value, name in ((negated, "negated"), (but_pairs, "but_pairs"), (seed, "seed")):
+        checks.check_count(value, name)
     rng = np.random.default_rng(seed)
     vocabulary = Vocabulary(SUBJECTS + LIKES + DISLIKES + THINGS + FUNCTION_WORDS + (EOS,))
     rows = _sentiment_sentences(rng, negated, but_pairs)
@@ -310,10 +311,9 @@ def long_range_corpus(k, n_train=512, n_test=256, seed=0, lead=2):
     for every k.
     """
     for value, name in ((k, "k"), (n_train, "n_train"), (n_test, "n_test")):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"{name} must be a whole number >= 1, got {value!r}")
-    if isinstance(lead, bool) or not isinstance(lead, (int, np.integer)) or lead < 0:
-        raise ValueError(f"lead must be a whole number >= 0, got {lead!r}")
+        checks.check_count(value, name, low=1)
+    for value, name in ((lead, "lead"), (seed, "seed")):
+        checks.check_count(value, name)
     rng = np.random.default_rng(seed)
     vocabulary = Vocabulary(POSITIVE_WORDS + NEGATIVE_WORDS + FILLERS + (EOS,))
     rows = []

@@ -19,22 +19,22 @@ Shapes: T steps, E embedding size, H hidden size, Y outputs, N documents.
 One document is X (T, E); a batch is X (N, T, E).
 """
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 
-from . import _checks
+from . import checks
 from .activations import sigmoid
-from .gradcheck import numerical_gradient, relative_error
-from .rnn import Params, _Weights, _check_finite_result, _check_training_inputs, _loss_and_dlogits
-from .rnn import _check_inputs as _check_rnn_inputs
+from .cell import Cell, check_cell, check_finite_result, check_inputs, check_training_inputs, loss_and_dlogits
+from .cell import unbatched
+from .rnn import Params
 
 #: The gate weights a GRU adds to the plain RNN's, with their shapes.
 GATE_SHAPES = {"W_er": "EH", "W_hr": "HH", "b_r": "H", "W_eu": "EH", "W_hu": "HH", "b_u": "H"}
 
 
 @dataclass(frozen=True, eq=False)
-class GRUParams(_Weights):
+class GRUParams(Cell):
     """The weights of a GRU: the plain RNN's five arrays and those of two gates.
 
     W_eh: (E, H), W_hh: (H, H), b_h: (H,) the proposed state, as in ``Params``.
@@ -67,7 +67,7 @@ class GRUParams(_Weights):
             shape = tuple(sizes[letter] for letter in letters)
             if value is None and name.startswith("b_"):
                 value = np.zeros(shape)
-            value = _checks.as_float_array(value, name, ndims=(len(shape),)).copy()
+            value = checks.as_float_array(value, name, ndims=(len(shape),)).copy()
             if value.shape != shape:
                 expected = " × ".join(letters)
                 raise ValueError(
@@ -76,13 +76,24 @@ class GRUParams(_Weights):
                 )
             object.__setattr__(self, name, value)
 
+    #: The weights that read the input x_t (with one-hot inputs, their rows are a token's embedding).
+    input_weights = ("W_eh", "W_er", "W_eu")
+
     def plain(self):
         """The plain RNN inside the GRU: Params(W_eh, W_hh, W_hy, b_h, b_y)."""
         return Params(self.W_eh, self.W_hh, self.W_hy, self.b_h, self.b_y)
 
-    def __repr__(self):
-        shapes = ", ".join(f"{name}={array.shape}" for name, array in self.items())
-        return f"GRUParams({shapes})"
+    def forward(self, X, h0=None):
+        """``gru.forward(self, X, h0)``: the GRU's pass through time."""
+        return forward(self, X, h0)
+
+    def bptt(self, X, y, h0=None, loss_on="last"):
+        """``gru.bptt(self, X, y, h0, loss_on)``: the loss and its gradient."""
+        return bptt(self, X, y, h0, loss_on)
+
+    def evaluate_loss(self, X, y, h0=None, loss_on="last"):
+        """``gru.evaluate_loss(self, X, y, h0, loss_on)``: the loss alone."""
+        return evaluate_loss(self, X, y, h0, loss_on)
 
 
 def init_params(E, H, Y=1, seed=0, input_scale=1.0, update_bias=0.0, recurrent_scale=1.0):
@@ -93,7 +104,11 @@ def init_params(E, H, Y=1, seed=0, input_scale=1.0, update_bias=0.0, recurrent_s
     A negative update bias starts the gate mostly shut (u_t ≈ σ(b_u)): the state
     is then mostly copied from step to step before any training.
     """
-    rng = np.random.default_rng(seed)
+    E, H, Y = (checks.check_count(n, name, low=1) for n, name in ((E, "E"), (H, "H"), (Y, "Y")))
+    rng = np.random.default_rng(checks.check_count(seed, "seed"))
+    input_scale = checks.check_real(input_scale, "input_scale", low=0)
+    recurrent_scale = checks.check_real(recurrent_scale, "recurrent_scale", low=0)
+    update_bias = checks.check_real(update_bias, "update_bias")
 
     def weights(rows, cols, scale):
         return rng.normal(0.0, scale, (rows, cols))
@@ -131,11 +146,6 @@ def _gate(x):
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-def _check_params(params):
-    if not isinstance(params, GRUParams):
-        raise TypeError(f"params must be an rnn_lib.GRUParams, got {type(params).__name__}")
-
-
 def _forward(p, X, h0):
     """X: (N, T, E), h0: (N, H). Returns r, u, z, h (N, T, H) and o (N, T, Y)."""
     with np.errstate(over="ignore", invalid="ignore"):
@@ -163,14 +173,11 @@ def forward(params, X, h0=None):
     None means zeros. Returns a GRUTrace with r, u, z, h (T, H) and o, y_hat
     (T, Y), each with a leading N when X is a batch.
     """
-    _check_params(params)
-    X, h0, batched = _check_rnn_inputs(params.plain(), X, h0)
+    check_cell(params, GRUParams)
+    X, h0, batched = check_inputs(params, X, h0)
     r, u, z, h, o = _forward(params, X, h0)
-    _check_finite_result([("z", z), ("o", o)], "The forward pass")
-    trace = GRUTrace(r=r, u=u, z=z, h=h, o=o, y_hat=sigmoid(o), h0=h0)
-    if batched:
-        return trace
-    return GRUTrace(*(getattr(trace, f.name)[0] for f in fields(GRUTrace)))
+    check_finite_result([("z", z), ("o", o)], "The forward pass")
+    return unbatched(GRUTrace(r=r, u=u, z=z, h=h, o=o, y_hat=sigmoid(o), h0=h0), batched)
 
 
 def _backward(p, X, h0, r, u, z, h, d_o):
@@ -204,7 +211,7 @@ def _backward(p, X, h0, r, u, z, h, d_o):
         return a.reshape(N * T, -1)
 
     X_rows, h_prev_rows = rows(X), rows(h_prev_all)
-    return GRUParams(
+    return GRUParams.trusted(  # no checks: bptt itself reports a gradient that overflowed
         W_eh=X_rows.T @ rows(d_z),
         W_hh=rows(r * h_prev_all).T @ rows(d_z),
         W_hy=rows(h).T @ rows(d_o),
@@ -220,8 +227,8 @@ def _backward(p, X, h0, r, u, z, h, d_o):
 
 
 def _check_gru_training_inputs(params, X, y, h0, loss_on):
-    _check_params(params)
-    return _check_training_inputs(params.plain(), X, y, h0, loss_on)
+    check_cell(params, GRUParams)
+    return check_training_inputs(params, X, y, h0, loss_on)
 
 
 def bptt(params, X, y, h0=None, loss_on="last"):
@@ -235,10 +242,11 @@ def bptt(params, X, y, h0=None, loss_on="last"):
     """
     X, h0, y = _check_gru_training_inputs(params, X, y, h0, loss_on)
     r, u, z, h, o = _forward(params, X, h0)
-    _check_finite_result([("z", z), ("o", o)], "The forward pass")
-    loss, d_o = _loss_and_dlogits(o, y, loss_on)
-    grads = _backward(params, X, h0, r, u, z, h, d_o)
-    _check_finite_result(grads.items(), "Backpropagation")
+    check_finite_result([("z", z), ("o", o)], "The forward pass")
+    loss, d_o = loss_and_dlogits(o, y, loss_on)
+    with np.errstate(over="ignore", invalid="ignore"):  # reported just below, by name
+        grads = _backward(params, X, h0, r, u, z, h, d_o)
+    check_finite_result(grads.items(), "Backpropagation")
     return loss, grads
 
 
@@ -246,29 +254,5 @@ def evaluate_loss(params, X, y, h0=None, loss_on="last"):
     """The loss alone, as ``bptt`` computes it: for finite differences."""
     X, h0, y = _check_gru_training_inputs(params, X, y, h0, loss_on)
     *_, o = _forward(params, X, h0)
-    _check_finite_result([("o", o)], "The forward pass")
-    return _loss_and_dlogits(o, y, loss_on)[0]
-
-
-def numerical_grads(params, X, y, h0=None, loss_on="last", eps=1e-5):
-    """dL/d(every GRU weight) by central differences of ``evaluate_loss``; a GRUParams."""
-
-    def loss_with(name):
-        return lambda value: evaluate_loss(params.replace(**{name: value}), X, y, h0, loss_on)
-
-    return GRUParams(
-        **{name: numerical_gradient(loss_with(name), array, eps) for name, array in params.items()}
-    )
-
-
-def check_gradients(params, X, y, h0=None, loss_on="last", eps=1e-5):
-    """Compare the GRU's ``bptt`` with finite differences: {name: relative error, "all": …}."""
-    _, analytic = bptt(params, X, y, h0, loss_on)
-    numeric = numerical_grads(params, X, y, h0, loss_on, eps)
-    errors = {
-        name: relative_error(getattr(analytic, name), getattr(numeric, name))
-        for name in GRUParams.names()
-    }
-    flat = [np.concatenate([a.ravel() for _, a in g.items()]) for g in (analytic, numeric)]
-    errors["all"] = relative_error(*flat)
-    return errors
+    check_finite_result([("o", o)], "The forward pass")
+    return loss_and_dlogits(o, y, loss_on)[0]

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from . import _checks
+from . import checks
 from .activations import softplus
 
 #: Each log term is clamped at this value (natural log), as PyTorch's ``BCELoss``
@@ -22,8 +22,8 @@ LOG_FLOOR = -100.0
 
 
 def _labels_and_values(y, values, values_name):
-    y = _checks.as_float_array(y, "y", ndims=(0, 1, 2))
-    values = _checks.as_float_array(values, values_name, ndims=(0, 1, 2))
+    y = checks.as_float_array(y, "y", ndims=(0, 1, 2))
+    values = checks.as_float_array(values, values_name, ndims=(0, 1, 2))
     if y.shape != values.shape:
         raise ValueError(
             f"y has shape {y.shape} but {values_name} has shape {values.shape}:"
@@ -31,7 +31,7 @@ def _labels_and_values(y, values, values_name):
         )
     if y.size == 0:
         raise ValueError("y is empty: the loss needs at least one label")
-    _checks.check_binary_labels(y)
+    checks.check_binary_labels(y)
     return y, values
 
 
@@ -42,9 +42,9 @@ def log_loss(y, p, base=math.e):
     p in [0, 1]. base: the logarithm's base (slides: 10; frameworks: e).
     Returns a float. Finite even at p = 0 or p = 1 (see ``LOG_FLOOR``).
     """
-    _checks.check_log_base(base)
+    checks.check_log_base(base)
     y, p = _labels_and_values(y, p, "p")
-    _checks.check_probabilities(p)
+    checks.check_probabilities(p)
     with np.errstate(divide="ignore"):
         log_p = np.maximum(np.log(p), LOG_FLOOR)
         log_1mp = np.maximum(np.log1p(-p), LOG_FLOOR)
@@ -53,8 +53,9 @@ def log_loss(y, p, base=math.e):
 
 
 def bce_with_logits(y, o):
-    """Elementwise natural-log cross-entropy softplus(o) − y·o of logits o; no checks (inner use)."""
-    return softplus(o) - y * o
+    """Elementwise natural-log cross-entropy softplus(o) − y·o of logits o (arrays that broadcast)."""
+    o = checks.as_numbers(o, "o")
+    return softplus(o) - checks.as_numbers(y, "y") * o
 
 
 def log_loss_from_logit(y, o, base=math.e):
@@ -68,7 +69,7 @@ def log_loss_from_logit(y, o, base=math.e):
     (``log_loss_from_logit(1, -1e4)`` is 10000), as PyTorch's BCELoss and
     BCEWithLogitsLoss differ. y, o: arrays of the same shape. Returns a float.
     """
-    _checks.check_log_base(base)
+    checks.check_log_base(base)
     y, o = _labels_and_values(y, o, "o")
     nats = np.mean(bce_with_logits(y, o))
     return float(nats / math.log(base))

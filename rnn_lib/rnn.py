@@ -15,55 +15,26 @@ One document is X (T, E); a batch is X (N, T, E) and every result gains a
 leading N.
 """
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 
-from . import _checks
+from . import checks
 from .activations import sigmoid
-from .loss import bce_with_logits
-
-LOSS_ON = ("last", "all")
-
-
-class _Weights:
-    """What every set of weights offers: names in order, sizes, (name, array) pairs, copies."""
-
-    @classmethod
-    def names(cls):
-        """The array names in their fixed order (for Params: W_eh, W_hh, W_hy, b_h, b_y)."""
-        return tuple(f.name for f in fields(cls))
-
-    @property
-    def E(self):
-        """Embedding size."""
-        return self.W_eh.shape[0]
-
-    @property
-    def H(self):
-        """Hidden size."""
-        return self.W_eh.shape[1]
-
-    @property
-    def Y(self):
-        """Number of outputs."""
-        return self.W_hy.shape[1]
-
-    def items(self):
-        """(name, array) pairs in the order of ``names()``."""
-        return [(name, getattr(self, name)) for name in self.names()]
-
-    def replace(self, **arrays):
-        """A copy with some arrays replaced, for example ``params.replace(W_hy=W)``."""
-        return type(self)(**{**dict(self.items()), **arrays})
-
-    def __repr__(self):
-        shapes = ", ".join(f"{name}={array.shape}" for name, array in self.items())
-        return f"{type(self).__name__}({shapes})"
+from .cell import (
+    LOSS_ON,  # noqa: F401 - part of this module's interface
+    Cell,
+    check_cell,
+    check_finite_result,
+    check_inputs,
+    check_training_inputs,
+    loss_and_dlogits,
+    unbatched,
+)
 
 
 @dataclass(frozen=True, eq=False)
-class Params(_Weights):
+class Params(Cell):
     """The weights of the RNN (the slides' EH, HH and HY weights, plus biases).
 
     W_eh: (E, H) embedding → hidden.     W_hh: (H, H) hidden → hidden.
@@ -79,9 +50,9 @@ class Params(_Weights):
     b_y: np.ndarray = None
 
     def __post_init__(self):
-        W_eh = _checks.as_float_array(self.W_eh, "W_eh", ndims=(2,)).copy()
+        W_eh = checks.as_float_array(self.W_eh, "W_eh", ndims=(2,)).copy()
         E, H = W_eh.shape
-        W_hh = _checks.as_float_array(self.W_hh, "W_hh", ndims=(2,)).copy()
+        W_hh = checks.as_float_array(self.W_hh, "W_hh", ndims=(2,)).copy()
         if W_hh.shape[0] != W_hh.shape[1]:
             raise ValueError(f"W_hh must be square (H, H), got shape {W_hh.shape}")
         if W_hh.shape[0] != H:
@@ -89,7 +60,7 @@ class Params(_Weights):
                 f"W_hh has shape {W_hh.shape} but W_eh {W_eh.shape} has H = {H} columns:"
                 f" W_hh must be (H, H) = ({H}, {H})"
             )
-        W_hy = _checks.as_float_array(self.W_hy, "W_hy", ndims=(2,)).copy()
+        W_hy = checks.as_float_array(self.W_hy, "W_hy", ndims=(2,)).copy()
         if W_hy.shape[0] != H:
             raise ValueError(
                 f"W_hy has shape {W_hy.shape} but the hidden size is H = {H}:"
@@ -107,10 +78,22 @@ class Params(_Weights):
     def _bias(value, name, size):
         if value is None:
             return np.zeros(size)
-        bias = _checks.as_float_array(value, name, ndims=(1,)).copy()
+        bias = checks.as_float_array(value, name, ndims=(1,)).copy()
         if bias.shape != (size,):
             raise ValueError(f"{name} must have shape ({size},), got {bias.shape}")
         return bias
+
+    def forward(self, X, h0=None):
+        """``forward(self, X, h0)``: the plain RNN's pass through time."""
+        return forward(self, X, h0)
+
+    def bptt(self, X, y, h0=None, loss_on="last"):
+        """``bptt(self, X, y, h0, loss_on)``: the loss and its gradient."""
+        return bptt(self, X, y, h0, loss_on)
+
+    def evaluate_loss(self, X, y, h0=None, loss_on="last"):
+        """``evaluate_loss(self, X, y, h0, loss_on)``: the loss alone."""
+        return evaluate_loss(self, X, y, h0, loss_on)
 
 
 @dataclass(frozen=True, eq=False)
@@ -130,65 +113,14 @@ class Trace:
     h0: np.ndarray
 
 
-def _check_params(params):
-    if not isinstance(params, Params):
-        raise TypeError(f"params must be an rnn_lib.Params, got {type(params).__name__}")
-
-
 def _check_inputs(params, X, h0):
-    """Validate X and h0 against params; return X as (N, T, E), h0 as (N, H), and whether batched."""
-    _check_params(params)
-    X = _checks.as_float_array(X, "X", ndims=(2, 3))
-    batched = X.ndim == 3
-    X3 = X if batched else X[None]
-    N, T, E = X3.shape
-    if batched and N == 0:
-        raise ValueError("X holds no documents (N = 0): give at least one")
-    if T == 0:
-        raise ValueError("X is an empty sequence (T = 0): give at least one token")
-    if E != params.E:
-        raise ValueError(
-            f"X has shape {X.shape} but W_eh expects embeddings of size E = {params.E}"
-        )
-    if h0 is None:
-        return X3, np.zeros((N, params.H)), batched
-    h0 = _checks.as_float_array(h0, "h0", ndims=(1, 2) if batched else (1,))
-    if h0.shape[-1] != params.H:
-        raise ValueError(f"h0 has shape {h0.shape} but the hidden size is H = {params.H}")
-    if h0.ndim == 2 and h0.shape[0] != N:
-        raise ValueError(f"h0 has {h0.shape[0]} rows but X holds N = {N} documents")
-    return X3, np.broadcast_to(h0, (N, params.H)).copy(), batched
-
-
-def _check_labels(y, N, Y, batched):
-    """Return labels as (N, Y): one label (or Y labels) per document."""
-    y = _checks.as_float_array(y, "y", ndims=(0, 1, 2))
-    expected = ((N,), (N, Y)) if batched else ((), (Y,))
-    if Y == 1 and batched:
-        expected += ((N, 1),)
-    if y.shape not in expected:
-        raise ValueError(
-            f"y has shape {y.shape} but the RNN needs one label per document and output:"
-            f" expected {' or '.join(str(s) for s in expected)}"
-        )
-    _checks.check_binary_labels(y)
-    return y.reshape(N, Y)
+    check_cell(params, Params)
+    return check_inputs(params, X, h0)
 
 
 def _check_training_inputs(params, X, y, h0, loss_on):
-    """Validate everything bptt needs; return X (N, T, E), h0 (N, H) and y (N, Y)."""
-    _checks.check_choice(loss_on, "loss_on", LOSS_ON)
-    X, h0, batched = _check_inputs(params, X, h0)
-    return X, h0, _check_labels(y, X.shape[0], params.Y, batched)
-
-
-def _check_finite_result(arrays, what):
-    for name, array in arrays:
-        if not np.all(np.isfinite(array)):
-            raise FloatingPointError(
-                f"{what} overflowed: {name} is not finite. The weights or inputs are too large"
-                " for float64; scale them down."
-            )
+    check_cell(params, Params)
+    return check_training_inputs(params, X, y, h0, loss_on)
 
 
 def _forward(params, X, h0):
@@ -223,11 +155,8 @@ def forward(params, X, h0=None):
     """
     X, h0, batched = _check_inputs(params, X, h0)
     z, h, o = _forward(params, X, h0)
-    _check_finite_result([("z", z), ("o", o)], "The forward pass")
-    trace = Trace(z=z, h=h, o=o, y_hat=sigmoid(o), h0=h0)
-    if batched:
-        return trace
-    return Trace(*(getattr(trace, f.name)[0] for f in fields(Trace)))
+    check_finite_result([("z", z), ("o", o)], "The forward pass")
+    return unbatched(Trace(z=z, h=h, o=o, y_hat=sigmoid(o), h0=h0), batched)
 
 
 @dataclass(frozen=True, eq=False)
@@ -258,7 +187,7 @@ def step_contributions(params, X, h0=None):
     """
     X, h0, batched = _check_inputs(params, X, h0)
     z, h, _ = _forward(params, X, h0)
-    _check_finite_result([("z", z)], "The forward pass")
+    check_finite_result([("z", z)], "The forward pass")
     h_prev = np.concatenate([h0[:, None], h[:, :-1]], axis=1)
     parts = Contributions(
         x_W_eh=X @ params.W_eh, h_prev=h_prev, h_prev_W_hh=h_prev @ params.W_hh, b_h=params.b_h
@@ -266,21 +195,6 @@ def step_contributions(params, X, h0=None):
     if batched:
         return parts
     return Contributions(parts.x_W_eh[0], parts.h_prev[0], parts.h_prev_W_hh[0], parts.b_h)
-
-
-def _loss_and_dlogits(o, y, loss_on):
-    """Natural-log BCE of logits o (N, T, Y) for labels y (N, Y), and dL/do (N, T, Y).
-
-    ``last`` scores only o_T; ``all`` sums the loss of every step (slide 10's
-    L = Σ_t L^(t)). Both average over the N documents.
-    """
-    N = o.shape[0]
-    scored = o[:, -1:] if loss_on == "last" else o
-    labels = y[:, None, :]
-    loss = float(np.sum(bce_with_logits(labels, scored)) / N)
-    d_o = np.zeros_like(o)
-    d_o[:, -scored.shape[1]:] = (sigmoid(scored) - labels) / N
-    return loss, d_o
 
 
 def _backward(params, X, h0, h, d_o):
@@ -302,7 +216,7 @@ def _backward(params, X, h0, h, d_o):
         dL_dW_hh += h_prev.T @ d_z  # h_{t−1}ᵀ dL/dz_t
         dL_db_h += d_z.sum(axis=0)  # and dL/dz_t
         d_h_next = d_z @ params.W_hh.T  # dL/dh_{t−1} through z_t
-    return Params(
+    return Params.trusted(  # no checks: bptt itself reports a gradient that overflowed
         W_eh=dL_dW_eh,
         W_hh=dL_dW_hh,
         W_hy=h.reshape(N * T, H).T @ d_o.reshape(N * T, -1),
@@ -323,10 +237,11 @@ def bptt(params, X, y, h0=None, loss_on="last"):
     """
     X, h0, y = _check_training_inputs(params, X, y, h0, loss_on)
     z, h, o = _forward(params, X, h0)
-    _check_finite_result([("z", z), ("o", o)], "The forward pass")
-    loss, d_o = _loss_and_dlogits(o, y, loss_on)
-    grads = _backward(params, X, h0, h, d_o)
-    _check_finite_result(grads.items(), "Backpropagation")
+    check_finite_result([("z", z), ("o", o)], "The forward pass")
+    loss, d_o = loss_and_dlogits(o, y, loss_on)
+    with np.errstate(over="ignore", invalid="ignore"):  # reported just below, by name
+        grads = _backward(params, X, h0, h, d_o)
+    check_finite_result(grads.items(), "Backpropagation")
     return loss, grads
 
 
@@ -334,6 +249,6 @@ def evaluate_loss(params, X, y, h0=None, loss_on="last"):
     """The loss alone (natural log), as ``bptt`` computes it: for finite differences and curves."""
     X, h0, y = _check_training_inputs(params, X, y, h0, loss_on)
     _, _, o = _forward(params, X, h0)
-    _check_finite_result([("o", o)], "The forward pass")
-    return _loss_and_dlogits(o, y, loss_on)[0]
+    check_finite_result([("o", o)], "The forward pass")
+    return loss_and_dlogits(o, y, loss_on)[0]
 

@@ -8,21 +8,28 @@ with learning rate η and the gradient from ``rnn.bptt``. With one training
 document, one update is one epoch.
 """
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 
-from . import _checks, gru, rnn
+from . import checks, gru
+from .cell import check_cell
 from .data import one_hot
 from .rnn import Params, bptt, forward
 
 
 def gradient_step(params, grads, learning_rate):
-    """One step of gradient descent: a new Params with W − η·dL/dW for every weight."""
-    if not learning_rate > 0:
-        raise ValueError(f"learning_rate must be > 0, got {learning_rate}")
-    return Params(
+    """One step of gradient descent: new weights W − η·dL/dW for every weight.
+
+    params, grads: the weights and gradient of one cell (Params, GRUParams, ...),
+    of the same type. learning_rate: η > 0. Returns weights of that type; params
+    is left as it was.
+    """
+    check_cell(params)
+    if type(grads) is not type(params):
+        raise TypeError(f"grads must be a {type(params).__name__} like params, got {type(grads).__name__}")
+    learning_rate = checks.check_positive(learning_rate, "learning_rate")
+    return params.replace(
         **{name: array - learning_rate * getattr(grads, name) for name, array in params.items()}
     )
 
@@ -43,16 +50,17 @@ class History:
 
 def gradient_descent(params, X, y, learning_rate, steps, h0=None, loss_on="last"):
     """Run ``steps`` full-batch updates; return a History of the weights, losses and predictions."""
-    if not isinstance(steps, (int, np.integer)) or steps < 0:
-        raise ValueError(f"steps must be a whole number >= 0, got {steps!r}")
+    checks.check_positive(learning_rate, "learning_rate")
+    steps = checks.check_count(steps, "steps")
+    check_cell(params)
     history, losses = [params], []
     for _ in range(steps):
-        loss, grads = bptt(params, X, y, h0, loss_on)
+        loss, grads = params.bptt(X, y, h0, loss_on)
         losses.append(loss)
         params = gradient_step(params, grads, learning_rate)
         history.append(params)
-    losses.append(bptt(params, X, y, h0, loss_on)[0])
-    y_hat = np.array([forward(p, X, h0).y_hat[..., -1, 0] for p in history])
+    losses.append(params.bptt(X, y, h0, loss_on)[0])
+    y_hat = np.array([p.forward(X, h0).y_hat[..., -1, 0] for p in history])
     return History(params=history, loss=np.array(losses), y_hat=y_hat)
 
 
@@ -62,8 +70,8 @@ def updates_to_reach(params, X, y, learning_rate, target, max_steps=10_000):
     X: (T, E), one document. target: a probability in [0, 1). Returns the
     number of updates, or None if ``max_steps`` updates do not get there.
     """
-    _check_learning_rate(learning_rate)
-    target = _check_target(target)
+    checks.check_positive(learning_rate, "learning_rate")
+    target = checks.check_real(target, "target", 0, 1, high_open=True)
     return updates_needed(params, X, y, [learning_rate], [target], max_steps)[0][0]
 
 
@@ -75,28 +83,8 @@ def _check_one_document(X):
         )
 
 
-def _check_count(value, name):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-        raise ValueError(f"{name} must be a whole number >= 0, got {value!r}")
-
-
-def _check_learning_rate(learning_rate):
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, numbers.Real):
-        raise TypeError(f"learning_rate must be a number, got {learning_rate!r}")
-    if not (np.isfinite(learning_rate) and learning_rate > 0):
-        raise ValueError(f"learning_rate must be > 0, got {learning_rate}")
-
-
-def _check_target(target):
-    if isinstance(target, bool) or not isinstance(target, numbers.Real):
-        raise TypeError(f"target must be a number, got {target!r}")
-    if not 0 <= target < 1:
-        raise ValueError(f"target must be a probability in [0, 1), got {target}")
-    return float(target)
-
-
 def _check_targets(targets):
-    targets = _checks.as_float_array(targets, "targets", ndims=(1,))
+    targets = checks.as_float_array(targets, "targets", ndims=(1,))
     if targets.size == 0 or np.any((targets < 0) | (targets >= 1)):
         raise ValueError(
             f"targets must be one or more probabilities in [0, 1), got {targets.tolist()}"
@@ -105,7 +93,7 @@ def _check_targets(targets):
 
 
 def _check_learning_rates(learning_rates):
-    rates = _checks.as_float_array(learning_rates, "learning_rates", ndims=(1,))
+    rates = checks.as_float_array(learning_rates, "learning_rates", ndims=(1,))
     if rates.size == 0 or np.any(rates <= 0):
         raise ValueError(
             f"learning_rates must be one or more numbers > 0, got {rates.tolist()}"
@@ -127,7 +115,7 @@ def updates_needed(params, X, y, learning_rates, targets, max_steps=10_000):
     _check_one_document(X)
     rates = _check_learning_rates(learning_rates)
     targets = _check_targets(targets)
-    _check_count(max_steps, "max_steps")
+    max_steps = checks.check_count(max_steps, "max_steps")
     table = []
     for learning_rate in rates:
         found = [None] * len(targets)
@@ -155,10 +143,10 @@ def learning_rate_to_reach(params, X, y, target, steps=1, max_learning_rate=1e6,
     the η returned is one crossing, not necessarily the smallest. Returns a float.
     """
     _check_one_document(X)
-    target = _check_target(target)
-    _check_count(steps, "steps")
-    if steps == 0:
-        raise ValueError("steps must be at least 1: zero updates do not depend on η")
+    target = checks.check_real(target, "target", 0, 1, high_open=True)
+    steps = checks.check_count(steps, "steps", low=1)
+    max_learning_rate = checks.check_positive(max_learning_rate, "max_learning_rate")
+    tol = checks.check_positive(tol, "tol")
     start = forward(params, X).y_hat[-1, 0]
     if start >= target:
         raise ValueError(
@@ -191,7 +179,8 @@ def learning_rate_to_reach(params, X, y, target, steps=1, max_learning_rate=1e6,
 
 
 def gradient_norm(grads):
-    """The global norm of a gradient: the square root of the sum of squares of every entry."""
+    """The global norm of a gradient (any cell's): the square root of the sum of squares of every entry."""
+    check_cell(grads, name="grads")
     return float(np.sqrt(sum(np.sum(array**2) for _, array in grads.items())))
 
 
@@ -201,8 +190,8 @@ def clip_gradients(grads, max_norm):
     grads: Params or GRUParams. Returns (clipped grads, norm before clipping).
     The direction is kept; only the length of the step is limited.
     """
-    if isinstance(max_norm, bool) or not isinstance(max_norm, numbers.Real) or not max_norm > 0:
-        raise ValueError(f"max_norm must be a number > 0, got {max_norm!r}")
+    check_cell(grads, name="grads")
+    max_norm = checks.check_positive(max_norm, "max_norm")
     norm = gradient_norm(grads)
     if norm <= max_norm:
         return grads, norm
@@ -223,7 +212,9 @@ def init_params(cell, E, H, Y=1, seed=0, input_scale=1.0, recurrent_scale=1.0, u
     the GRU, the update gate's bias starts at ``update_bias`` (see
     ``gru.init_params``). Returns Params or GRUParams.
     """
-    _checks.check_choice(cell, "cell", CELLS)
+    checks.check_choice(cell, "cell", CELLS)
+    E, H, Y = (checks.check_count(n, name, low=1) for n, name in ((E, "E"), (H, "H"), (Y, "Y")))
+    seed = checks.check_count(seed, "seed")
     if cell == "gru":
         return gru.init_params(E, H, Y, seed, input_scale, update_bias, recurrent_scale)
     rng = np.random.default_rng(seed)
@@ -232,15 +223,6 @@ def init_params(cell, E, H, Y=1, seed=0, input_scale=1.0, recurrent_scale=1.0, u
         W_hh=rng.normal(0.0, recurrent_scale / np.sqrt(H), (H, H)),
         W_hy=rng.normal(0.0, 1.0 / np.sqrt(H), (H, Y)),
     )
-
-
-def _model(params):
-    """The module (rnn or gru) whose forward and bptt fit ``params``."""
-    if isinstance(params, Params):
-        return rnn
-    if isinstance(params, gru.GRUParams):
-        return gru
-    raise TypeError(f"params must be an rnn_lib.Params or GRUParams, got {type(params).__name__}")
 
 
 def _by_length(documents, size):
@@ -262,22 +244,23 @@ def predict(params, documents):
     one-hot rows of size E (so row v of W_eh is the embedding of token v).
     Returns (N,) probabilities.
     """
-    model = _model(params)
+    check_cell(params)
     y_hat = np.empty(len(documents))
     for indices, X in _by_length(documents, params.E).values():
-        y_hat[indices] = model.forward(params, X).y_hat[:, -1, 0]
+        y_hat[indices] = params.forward(X).y_hat[:, -1, 0]
     return y_hat
 
 
 def accuracy(params, documents, y):
     """The fraction of documents whose prediction ŷ_T > 0.5 matches the label y (N,)."""
-    return float(np.mean((predict(params, documents) > 0.5) == np.asarray(y)))
+    y = checks.as_float_array(y, "y", ndims=(1,))
+    if len(y) != len(documents):
+        raise ValueError(f"y has {len(y)} labels but there are {len(documents)} documents")
+    return float(np.mean((predict(params, documents) > 0.5) == y))
 
 
 def _mean_loss(params, groups, y):
-    model = _model(params)
-    total = sum(len(i) * model.evaluate_loss(params, X, y[i]) for i, X in groups.values())
-    return total / len(y)
+    return sum(len(i) * params.evaluate_loss(X, y[i]) for i, X in groups.values()) / len(y)
 
 
 def _shuffled_batches(groups, y, batch_size, rng):
@@ -288,13 +271,6 @@ def _shuffled_batches(groups, y, batch_size, rng):
         for part in np.array_split(order, -(-len(order) // batch_size)):  # ⌈n / batch_size⌉ parts
             batches.append((X[part], y[indices[part]]))
     return [batches[i] for i in rng.permutation(len(batches))]
-
-
-def _step(params, grads, learning_rate):
-    """W ← W − η dL/dW for every weight; Params and GRUParams alike."""
-    return params.replace(
-        **{name: array - learning_rate * getattr(grads, name) for name, array in params.items()}
-    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -327,13 +303,14 @@ def train_classifier(
     given. test: optional (documents, labels) to score after every epoch.
     Returns a TrainingRun.
     """
-    model = _model(params)
-    _check_learning_rate(learning_rate)
-    _check_count(epochs, "epochs")
-    _check_count(batch_size, "batch_size")
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-    y = _checks.as_float_array(y, "y", ndims=(1,))
+    check_cell(params)
+    learning_rate = checks.check_positive(learning_rate, "learning_rate")
+    epochs = checks.check_count(epochs, "epochs")
+    batch_size = checks.check_count(batch_size, "batch_size", low=1)
+    if max_norm is not None:
+        max_norm = checks.check_positive(max_norm, "max_norm")
+    seed = checks.check_count(seed, "seed")
+    y = checks.as_float_array(y, "y", ndims=(1,))
     if len(y) != len(documents):
         raise ValueError(f"y has {len(y)} labels but there are {len(documents)} documents")
     rng = np.random.default_rng(seed)
@@ -346,14 +323,14 @@ def train_classifier(
     for _ in range(epochs):
         epoch_loss = 0.0
         for X, labels in _shuffled_batches(groups, y, batch_size, rng):
-            loss, grads = model.bptt(params, X, labels)
+            loss, grads = params.bptt(X, labels)
             epoch_loss += loss * len(labels) / len(y)
             if max_norm is None:
                 norm = gradient_norm(grads)
             else:
                 grads, norm = clip_gradients(grads, max_norm)
             norms.append(norm)
-            params = _step(params, grads, learning_rate)
+            params = gradient_step(params, grads, learning_rate)
         losses.append(epoch_loss)
         scores.append(score(params))
     return TrainingRun(params, np.array(losses), np.array(scores), np.array(norms))

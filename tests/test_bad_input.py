@@ -122,9 +122,10 @@ def test_bad_labels(params, X, y, batched, message):
         bptt(params, X, y)
 
 
-@pytest.mark.parametrize("loss_on", ["first", "ALL", None, 1])
-def test_unknown_loss_on(params, X, loss_on):
-    with pytest.raises(ValueError, match=r"loss_on must be one of \['last', 'all'\]"):
+@pytest.mark.parametrize("loss_on, error", [("first", ValueError), ("ALL", ValueError), (None, TypeError),
+                                            (1, TypeError)])
+def test_unknown_loss_on(params, X, loss_on, error):
+    with pytest.raises(error, match=r"loss_on must be one of \['last', 'all'\]"):
         bptt(params, X, 1, loss_on=loss_on)
 
 

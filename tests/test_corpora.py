@@ -93,19 +93,20 @@ def test_one_hot_rows_pick_rows_of_W_eh():
 
 
 @pytest.mark.parametrize(
-    "call, message",
+    "call, error, message",
     [
-        (lambda: data.sentiment_corpus(test_fraction=1.5), r"test_fraction must be between 0 and 1"),
-        (lambda: data.sentiment_corpus(but_pairs=-1), r"but_pairs must be a whole number >= 0"),
-        (lambda: data.long_range_corpus(0), r"k must be a whole number >= 1, got 0"),
-        (lambda: data.long_range_corpus(2.5), r"k must be a whole number >= 1, got 2.5"),
-        (lambda: data.long_range_corpus(3, lead=-1), r"lead must be a whole number >= 0"),
-        (lambda: data.one_hot([0, 5], 4), r"ids must lie in 0 … 3"),
-        (lambda: data.one_hot([0.5], 4), r"ids must be a 1-D array of whole numbers"),
+        (lambda: data.sentiment_corpus(test_fraction=1.5), ValueError, r"test_fraction must be a finite number in \(0, 1\)"),
+        (lambda: data.sentiment_corpus(but_pairs=-1), ValueError, r"but_pairs must be a whole number >= 0"),
+        (lambda: data.long_range_corpus(0), ValueError, r"k must be a whole number >= 1, got 0"),
+        (lambda: data.long_range_corpus(2.5), TypeError, r"k must be a whole number >= 1, got 2.5"),
+        (lambda: data.long_range_corpus(3, lead=-1), ValueError, r"lead must be a whole number >= 0"),
+        (lambda: data.one_hot([0, 5], 4), ValueError, r"ids must lie in 0 … 3"),
+        (lambda: data.one_hot([0.5], 4), TypeError, r"ids must be a 1-D array of whole numbers"),
+        (lambda: data.one_hot([[0]], 4), ValueError, r"ids must be a 1-D array of whole numbers"),
     ],
 )
-def test_bad_arguments(call, message):
-    with pytest.raises(ValueError, match=message):
+def test_bad_arguments(call, error, message):
+    with pytest.raises(error, match=message):
         call()
 
 

@@ -35,13 +35,13 @@ def random_gru(seed, N, T, E, H, Y, scale=0.8):
 )
 def test_gru_bptt_matches_central_differences(seed, N, T, E, H, Y, loss_on, with_h0):
     params, X, y, h0 = random_gru(seed, N, T, E, H, Y)
-    errors = gru.check_gradients(params, X, y, h0 if with_h0 else None, loss_on=loss_on)
+    errors = rnn_lib.check_gradients(params, X, y, h0 if with_h0 else None, loss_on=loss_on)
     assert errors["all"] < 1e-6, errors
 
 
 def test_every_gru_weight_is_checked_on_its_own():
     params, X, y, h0 = random_gru(11, 4, 6, 3, 4, 1)
-    errors = gru.check_gradients(params, X, y, h0, loss_on="all")
+    errors = rnn_lib.check_gradients(params, X, y, h0, loss_on="all")
     assert set(errors) == set(GRUParams.names()) | {"all"}
     assert all(error < 1e-6 for error in errors.values()), errors
 
@@ -55,7 +55,7 @@ def test_gradient_check_catches_a_wrong_gru_gradient(monkeypatch):
         return real_backward(p, X, h0, r, np.clip(u * 1.01, 0, 1), z, h, d_o)
 
     monkeypatch.setattr(gru, "_backward", wrong_backward)
-    assert gru.check_gradients(params, X, y, h0)["all"] > 1e-4
+    assert rnn_lib.check_gradients(params, X, y, h0)["all"] > 1e-4
 
 
 def test_open_gates_give_the_plain_rnn():

@@ -215,7 +215,7 @@ def test_bad_input(example):
         jacobian_product(steps, 5, 1)
     with pytest.raises(ValueError, match=r"k must be between 0 and 2, got 3"):
         jacobian_product(steps, 2, 3)
-    with pytest.raises(TypeError, match=r"k must be an integer time step"):
+    with pytest.raises(TypeError, match=r"k must be a whole number >= 0, got 1.0"):
         jacobian_product(steps, 2, 1.0)
     with pytest.raises(ValueError, match=r"jacobians must have shape \(T, H, H\)"):
         jacobian_product(np.ones((4, 2, 3)), 2, 1)

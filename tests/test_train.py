@@ -35,5 +35,5 @@ def test_updates_to_reach_is_the_first_crossing(example):
 @pytest.mark.parametrize("learning_rate", [0, -1])
 def test_learning_rate_must_be_positive(example, learning_rate):
     _, grads = bptt(example.params, example.X, example.y)
-    with pytest.raises(ValueError, match="learning_rate must be > 0"):
+    with pytest.raises(ValueError, match="learning_rate must be a finite number > 0"):
         gradient_step(example.params, grads, learning_rate)

@@ -174,13 +174,13 @@ def test_saturation_never_increases_the_one_step_norm():
         (lambda: v.scalar_gradient_product(2.0, 0.5, 3, "relu"), ValueError, r"activation must be one of"),
         (lambda: v.scalar_gradient_product(np.nan, 0.5, 3), ValueError, r"w must be finite"),
         (lambda: v.scalar_gradient_product(2.0, "h", 3), TypeError, r"h0 must be numeric"),
-        (lambda: v.scalar_gradient_product(2.0, 0.5, -1), ValueError, r"distance must be at least 0"),
+        (lambda: v.scalar_gradient_product(2.0, 0.5, -1), ValueError, r"distance must be a whole number >= 0, got -1"),
         (lambda: v.scalar_gradient_product(2.0, 0.5, 2.5), TypeError, r"distance must be a whole number"),
         (lambda: v.scalar_rnn_states([1.0, 2.0], [0.1, 0.2, 0.3], 3), ValueError, r"do not broadcast"),
-        (lambda: v.gradient_magnitudes(2.0, 0.5, [0, 3]), ValueError, r"each distance must be at least 1"),
+        (lambda: v.gradient_magnitudes(2.0, 0.5, [0, 3]), ValueError, r"each distance must be a whole number >= 1, got 0"),
         (lambda: v.gradient_magnitudes(2.0, 0.5, []), ValueError, r"distances is empty"),
         (lambda: v.gradient_magnitudes(2.0, 0.5, 3), TypeError, r"distances must be a list"),
-        (lambda: v.long_run_factor(2.0, steps=0), ValueError, r"steps must be at least 1"),
+        (lambda: v.long_run_factor(2.0, steps=0), ValueError, r"steps must be a whole number >= 1, got 0"),
         (lambda: v.scale_to_spectral_radius(np.ones((2, 3)), 1.0), ValueError, r"W must be a square"),
         (lambda: v.scale_to_spectral_radius(np.eye(2), -1.0), ValueError, r"rho must be a finite number > 0"),
         (lambda: v.scale_to_spectral_radius(np.zeros((2, 2)), 1.0), ValueError, r"spectral radius 0"),
@@ -209,5 +209,5 @@ def test_long_run_factor_converges_near_w_c():
     assert v.long_run_factor(1.0, 0.3, "tanh") == pytest.approx(1.0, abs=1e-4)
     for w in (w_c + 0.01, w_c + 0.5, 3.0):  # above w_c: the factor at the fixed point
         assert v.long_run_factor(w, 0.3) == pytest.approx(abs(v.fixed_point_factor(w)), rel=1e-5)
-    with pytest.raises(ValueError, match="tol must be a number between 0 and 1"):
+    with pytest.raises(ValueError, match=r"tol must be a finite number in \(0, 1\)"):
         v.long_run_factor(w_c, tol=0)

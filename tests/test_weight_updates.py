@@ -93,7 +93,7 @@ def test_slides_pair_is_not_one_learning_rate(example):
         ({"targets": [0.78, 1.0]}, ValueError, r"targets must be one or more probabilities in \[0, 1\)"),
         ({"targets": [[0.78]]}, ValueError, r"targets must have 1 dimensions"),
         ({"max_steps": -1}, ValueError, r"max_steps must be a whole number >= 0, got -1"),
-        ({"max_steps": 2.5}, ValueError, r"max_steps must be a whole number >= 0, got 2.5"),
+        ({"max_steps": 2.5}, TypeError, r"max_steps must be a whole number >= 0, got 2.5"),
     ],
 )
 def test_updates_needed_bad_input(example, kwargs, error, message):
@@ -113,10 +113,10 @@ def test_a_batch_is_refused(example):
 @pytest.mark.parametrize(
     "learning_rate, target, error, message",
     [
-        (0, 0.78, ValueError, r"learning_rate must be > 0, got 0"),
-        (np.inf, 0.78, ValueError, r"learning_rate must be > 0, got inf"),
+        (0, 0.78, ValueError, r"learning_rate must be a finite number > 0, got 0"),
+        (np.inf, 0.78, ValueError, r"learning_rate must be a finite number > 0, got inf"),
         ("fast", 0.78, TypeError, r"learning_rate must be a number"),
-        (1.0, 1.2, ValueError, r"target must be a probability in \[0, 1\), got 1.2"),
+        (1.0, 1.2, ValueError, r"target must be a finite number in \[0, 1\), got 1.2"),
         (1.0, None, TypeError, r"target must be a number"),
     ],
 )
@@ -129,8 +129,8 @@ def test_updates_to_reach_bad_input(example, learning_rate, target, error, messa
     "kwargs, message",
     [
         ({"target": 0.4}, r"the prediction is already 0.5 >= target 0.4"),
-        ({"target": 0.78, "steps": 0}, r"steps must be at least 1"),
-        ({"target": 1.0}, r"target must be a probability in \[0, 1\)"),
+        ({"target": 0.78, "steps": 0}, r"steps must be a whole number >= 1, got 0"),
+        ({"target": 1.0}, r"target must be a finite number in \[0, 1\)"),
         ({"target": 0.999, "max_learning_rate": 0.5}, r"no learning rate up to max_learning_rate = 0.5"),
     ],
 )

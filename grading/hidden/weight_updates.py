@@ -5,9 +5,9 @@ import numpy as np
 import rnn_lib
 from grading.cases import case, close
 
-#: The cores that take a gradient step, for the RNN (gradient_step, which gradient_descent
-#: and updates_to_reach use) and for any cell (train._step, which train_classifier uses).
-UPDATE = ("rnn_lib.train:gradient_step", "rnn_lib.train:_step")
+#: The core that takes a gradient step, for any cell: gradient_descent, updates_to_reach and
+#: train_classifier all step with it.
+UPDATE = ("rnn_lib.train:gradient_step",)
 
 
 #: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).

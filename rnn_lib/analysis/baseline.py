@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import _checks
+from .. import checks
 from ..activations import sigmoid
 from ..loss import bce_with_logits
 
 
 def bag_of_words(documents, size):
     """Counts of each token: documents, a list of N id arrays → (N, size) counts."""
+    size = checks.check_count(size, "size", low=1)
     counts = np.zeros((len(documents), size))
     for n, ids in enumerate(documents):
         ids = np.asarray(ids)
@@ -68,16 +69,13 @@ def fit_bag_of_words(documents, y, size, learning_rate=1.0, steps=2000, l2=1e-3)
     The loss is convex, so the result does not depend on a seed: weights start
     at zero. Returns a BagOfWords.
     """
-    y = _checks.as_float_array(y, "y", ndims=(1,))
-    _checks.check_binary_labels(y)
+    y = checks.as_float_array(y, "y", ndims=(1,))
+    checks.check_binary_labels(y)
     if len(y) != len(documents):
         raise ValueError(f"y has {len(y)} labels but there are {len(documents)} documents")
-    if not learning_rate > 0:
-        raise ValueError(f"learning_rate must be > 0, got {learning_rate}")
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
-        raise ValueError(f"steps must be a whole number >= 0, got {steps!r}")
-    if not l2 >= 0:
-        raise ValueError(f"l2 must be >= 0, got {l2}")
+    learning_rate = checks.check_positive(learning_rate, "learning_rate")
+    steps = checks.check_count(steps, "steps")
+    l2 = checks.check_real(l2, "l2", low=0)
     counts = bag_of_words(documents, size)
     w, b = np.zeros(size), 0.0
     losses = []

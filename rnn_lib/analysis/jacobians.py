@@ -19,13 +19,12 @@ The functions take one document: X (T, E). Time indices t and k are 1-based
 as in the book (h_0 is the initial state, h_T the last).
 """
 
-import numbers
-
 import numpy as np
 
-from .. import _checks
+from .. import checks
 from ..activations import sigmoid
-from ..rnn import Params, Trace, _check_training_inputs, _forward
+from ..cell import check_training_inputs
+from ..rnn import Params, Trace, forward
 
 
 def _check_trace(params, trace):
@@ -43,22 +42,23 @@ def _check_trace(params, trace):
 
 
 def _check_time(value, name, low, high):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer time step, got {value!r}")
+    value = checks.check_count(value, name)
     if not low <= value <= high:
         raise ValueError(f"{name} must be between {low} and {high}, got {value}")
-    return int(value)
+    return value
 
 
 def _check_document(params, X, y, h0, loss_on):
     """One document only: X (T, E). Returns X (T, E), h0 (H,), y (Y,)."""
-    X = _checks.as_float_array(X, "X", ndims=(2, 3))
+    X = checks.as_float_array(X, "X", ndims=(2, 3))
     if X.ndim == 3:
         raise ValueError(
             f"X has shape {X.shape}: these functions take one document, X of shape (T, E);"
             " for a batch, average the gradients of its documents"
         )
-    X3, h0, y = _check_training_inputs(params, X, y, h0, loss_on)
+    if not isinstance(params, Params):
+        raise TypeError(f"params must be an rnn_lib.Params, got {type(params).__name__}")
+    X3, h0, y = check_training_inputs(params, X, y, h0, loss_on)
     return X3[0], h0[0], y[0]
 
 
@@ -103,7 +103,7 @@ def jacobian_product(jacobians, t, k):
     Returns (H, H); the identity when k = t. The order matters: matrices do not
     commute, and the latest step's Jacobian is leftmost.
     """
-    jacobians = _checks.as_float_array(jacobians, "jacobians", ndims=(3,))
+    jacobians = checks.as_float_array(jacobians, "jacobians", ndims=(3,))
     T, H, H2 = jacobians.shape
     if H != H2:
         raise ValueError(f"jacobians must have shape (T, H, H), got {jacobians.shape}")
@@ -131,7 +131,8 @@ def immediate_dh_dW_hh(trace, k):
 
 def _terms(params, X, y, h0, loss_on):
     """Every term of slide 10's double sum: (T, T, H, H), [t − 1, k − 1] = term (t, k); zero for k > t."""
-    z, h, o = (a[0] for a in _forward(params, X[None], h0[None]))
+    trace = forward(params, X, h0)
+    h, o = trace.h, trace.o
     T, H = h.shape
     h_prev = np.vstack([h0[None], h[:-1]])
     jacobians = _jacobians(params.W_hh, h)
@@ -163,11 +164,7 @@ def whh_gradient_terms(params, X, y, h0=None, loss_on="last"):
 
 
 def _check_K(K):
-    if isinstance(K, bool) or not isinstance(K, numbers.Integral):
-        raise TypeError(f"K must be a whole number of steps, got {K!r}")
-    if K < 1:
-        raise ValueError(f"K must be at least 1 (K = 1 keeps only the immediate terms), got {K}")
-    return int(K)
+    return checks.check_count(K, "K", low=1)  # K = 1 keeps only the immediate terms
 
 
 def _truncation_mask(T, K):

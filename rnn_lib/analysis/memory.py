@@ -12,16 +12,10 @@ it is noise. Two measurements, for the plain RNN and the GRU alike:
 
 import numpy as np
 
-from .. import _checks
+from .. import checks
+from ..cell import check_cell
 from ..data import long_range_corpus, one_hot
-from ..train import _model, accuracy, init_params, train_classifier
-
-#: The weights that read the input x_t: the rows of these are a token's embedding.
-INPUT_WEIGHTS = {"rnn": ("W_eh",), "gru": ("W_eh", "W_er", "W_eu")}
-
-
-def _cell(params):
-    return "rnn" if _model(params).__name__.endswith(".rnn") else "gru"
+from ..train import accuracy, init_params, train_classifier
 
 
 def gradient_to_token(params, ids, y, step):
@@ -32,18 +26,19 @@ def gradient_to_token(params, ids, y, step):
     which must occur only once in the document (otherwise its row of dL/dW_eh
     would add up the gradients of every occurrence). Returns a float.
     """
+    check_cell(params)
     ids = np.asarray(ids)
-    whole = not isinstance(step, bool) and isinstance(step, (int, np.integer))
-    if not (whole and 1 <= step <= len(ids)):
-        raise ValueError(f"step must be a whole number in 1 … {len(ids)} (the steps), got {step!r}")
+    step = checks.check_count(step, "step", low=1)
+    if step > len(ids):
+        raise ValueError(f"step must be a whole number in 1 … {len(ids)} (the steps), got {step}")
     token = ids[step - 1]
     if np.count_nonzero(ids == token) != 1:
         raise ValueError(
             f"the token at step {step} (id {token}) occurs {np.count_nonzero(ids == token)} times:"
             " its embedding's gradient would mix every occurrence"
         )
-    _, grads = _model(params).bptt(params, one_hot(ids, params.E), y)
-    rows = [getattr(grads, name)[token] for name in INPUT_WEIGHTS[_cell(params)]]
+    _, grads = params.bptt(one_hot(ids, params.E), y)
+    rows = [getattr(grads, name)[token] for name in params.input_weights]
     return float(np.linalg.norm(np.concatenate(rows)))
 
 
@@ -52,6 +47,7 @@ def deciding_word_gradients(params, documents, k):
 
     documents: a Documents of that corpus. Returns (N,) norms, one per document.
     """
+    k = checks.check_count(k, "k", low=1)
     pairs = zip(documents.ids, documents.y)
     return np.array([gradient_to_token(params, ids, y, step=len(ids) - k) for ids, y in pairs])
 
@@ -64,8 +60,8 @@ def accuracy_against_k(cell, ks, seeds, learning_rate, epochs, H=16, max_norm=5.
     epochs of mini-batches of 32 at ``learning_rate``, clipped to ``max_norm``.
     Returns (len(ks), len(seeds)) accuracies on the 256 held-out documents.
     """
-    ks = _checks.as_float_array(ks, "ks", ndims=(1,)).astype(int)
-    seeds = _checks.as_float_array(seeds, "seeds", ndims=(1,)).astype(int)
+    ks = checks.as_float_array(ks, "ks", ndims=(1,)).astype(int)
+    seeds = checks.as_float_array(seeds, "seeds", ndims=(1,)).astype(int)
     table = np.empty((len(ks), len(seeds)))
     for i, k in enumerate(ks):
         corpus = long_range_corpus(int(k))

@@ -19,11 +19,10 @@ Arguments called ``w`` and ``h0`` may be numbers or arrays that broadcast
 together: every entry is a separate run, and results gain their shape.
 """
 
-import numbers
 
 import numpy as np
 
-from .. import _checks
+from .. import checks
 from ..activations import sigmoid, sigmoid_prime, tanh, tanh_prime
 
 #: The squashing functions of slide 11 (sigmoid) and of the walk-through (tanh).
@@ -36,19 +35,14 @@ DERIVATIVE_BOUND = {"sigmoid": 0.25, "tanh": 1.0}
 # ---------------------------------------------------------------- validation
 
 
-def _check_count(value, name, low=0):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number of steps, got {value!r}")
-    if value < low:
-        raise ValueError(f"{name} must be at least {low}, got {value}")
-    return int(value)
+_check_count = checks.check_count
 
 
 def _check_scalar_run(w, h0, activation):
     """w, h0: finite numbers or arrays that broadcast together. Returns (w, h0) broadcast."""
-    _checks.check_choice(activation, "activation", ACTIVATIONS)
-    w = _checks.as_float_array(w, "w", ndims=range(0, 4))
-    h0 = _checks.as_float_array(h0, "h0", ndims=range(0, 4))
+    checks.check_choice(activation, "activation", ACTIVATIONS)
+    w = checks.as_float_array(w, "w", ndims=range(0, 4))
+    h0 = checks.as_float_array(h0, "h0", ndims=range(0, 4))
     try:
         return np.broadcast_arrays(w, h0)
     except ValueError:
@@ -119,8 +113,8 @@ def gradient_bound(w, distance, activation="sigmoid"):
     γ = 1/4 for the sigmoid (σ′ ≤ 1/4) and 1 for tanh (tanh′ ≤ 1); it holds
     whatever the states are. w: number or array. Returns (distance + 1,) + shape of w.
     """
-    _checks.check_choice(activation, "activation", ACTIVATIONS)
-    w = _checks.as_float_array(w, "w", ndims=range(0, 4))
+    checks.check_choice(activation, "activation", ACTIVATIONS)
+    w = checks.as_float_array(w, "w", ndims=range(0, 4))
     n = np.arange(_check_count(distance, "distance") + 1).reshape((-1,) + (1,) * w.ndim)
     return (np.abs(w) * DERIVATIVE_BOUND[activation]) ** n
 
@@ -218,8 +212,7 @@ def long_run_factor(w, h0=0.5, activation="sigmoid", burn_in=None, steps=200, to
     if burn_in is not None:
         factor = _factor_after(w, h0, _check_count(burn_in, "burn_in"), steps, activation)
     else:
-        if not (isinstance(tol, numbers.Real) and 0 < tol < 1):
-            raise ValueError(f"tol must be a number between 0 and 1, got {tol!r}")
+        tol = checks.check_real(tol, "tol", 0, 1, low_open=True, high_open=True)
         factor = _settled_factor(w, h0, steps, activation, tol)
     return float(factor) if factor.ndim == 0 else factor
 
@@ -264,7 +257,7 @@ def fixed_point(w):
     Unique for every w: in (1/2, 1) for w > 0, 1/2 for w = 0, in (0, 1/2) for
     w < 0. w: number or array. Returns the shape of w (a float for a number).
     """
-    w = _checks.as_float_array(w, "w", ndims=range(0, 4))
+    w = checks.as_float_array(w, "w", ndims=range(0, 4))
     h = _fixed_point(w)
     return float(h) if h.ndim == 0 else h
 
@@ -276,7 +269,7 @@ def fixed_point_factor(w):
     move towards h* (and the gradient there vanishes like abs(factor)^n); abs(factor) > 1
     and they move away. w: number or array. Returns the shape of w.
     """
-    w = _checks.as_float_array(w, "w", ndims=range(0, 4))
+    w = checks.as_float_array(w, "w", ndims=range(0, 4))
     h = _fixed_point(w)
     factor = w * h * (1.0 - h)
     return float(factor) if factor.ndim == 0 else factor
@@ -310,8 +303,7 @@ def spectral_radius(W):
 def scale_to_spectral_radius(W, rho):
     """W (H, H) multiplied by the number that gives it spectral radius ``rho`` (> 0). Returns (H, H)."""
     W = _check_square(W, "W")
-    if isinstance(rho, bool) or not isinstance(rho, numbers.Real) or not rho > 0 or not np.isfinite(rho):
-        raise ValueError(f"rho must be a finite number > 0, got {rho!r}")
+    rho = checks.check_positive(rho, "rho")
     current = spectral_radius(W)
     if current == 0:
         raise ValueError("W has spectral radius 0 (all eigenvalues are 0): it cannot be rescaled")
@@ -319,7 +311,7 @@ def scale_to_spectral_radius(W, rho):
 
 
 def _check_square(W, name):
-    W = _checks.as_float_array(W, name, ndims=(2,))
+    W = checks.as_float_array(W, name, ndims=(2,))
     if W.shape[0] != W.shape[1] or W.shape[0] == 0:
         raise ValueError(f"{name} must be a square (H, H) matrix, got shape {W.shape}")
     return W
@@ -334,13 +326,13 @@ def tanh_rnn_states(W_hh, h0, T, drive=None):
     """
     W_hh = _check_square(W_hh, "W_hh")
     H = W_hh.shape[0]
-    h0 = _checks.as_float_array(h0, "h0", ndims=(1,))
+    h0 = checks.as_float_array(h0, "h0", ndims=(1,))
     if h0.shape != (H,):
         raise ValueError(f"h0 has shape {h0.shape} but W_hh {W_hh.shape} needs ({H},)")
     T = _check_count(T, "T", low=1)
     if drive is None:
         drive = np.zeros((T, H))
-    drive = _checks.as_float_array(drive, "drive", ndims=(2,))
+    drive = checks.as_float_array(drive, "drive", ndims=(2,))
     if drive.shape != (T, H):
         raise ValueError(f"drive has shape {drive.shape} but must be (T, H) = ({T}, {H})")
     h = np.empty((T, H))
@@ -367,7 +359,7 @@ def jacobian_chain(W_hh, h=None, distance=None):
             raise ValueError("give the states h of a tanh RNN, or a distance for the linear RNN")
         squash = np.ones((_check_count(distance, "distance"), H))
     else:
-        h = _checks.as_float_array(h, "h", ndims=(2,))
+        h = checks.as_float_array(h, "h", ndims=(2,))
         if h.shape[1] != H:
             raise ValueError(f"h has shape {h.shape} but W_hh {W_hh.shape} has H = {H}")
         if distance is not None and _check_count(distance, "distance") != h.shape[0]:

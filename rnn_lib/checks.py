@@ -1,8 +1,9 @@
-"""Validation at the public door: one place that turns bad input into a clear error.
+"""Validation at the public door: the one place that turns bad input into a clear error.
 
-Public functions call these once; the inner maths trusts its callers. Every
-message names the argument and says what was expected, so that a student can
-act on it.
+Public functions call these once; the inner maths trusts its callers. One rule
+everywhere: a value of the wrong *type* raises TypeError, a value of the right
+type but outside what is allowed raises ValueError. Every message names the
+argument and says what was expected, so that a student can act on it.
 """
 
 import numbers
@@ -60,6 +61,18 @@ def as_tokens(tokens, name="tokens"):
     return tokens
 
 
+def as_numbers(value, name):
+    """``value`` as a float array of any shape, for the elementwise functions: TypeError unless it is
+    numeric, ValueError if it holds NaN (infinities are allowed: σ(−∞) = 0 is well defined)."""
+    array = np.asarray(value)
+    if array.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must be numeric, got {type(value).__name__} {str(value)[:40]!r}")
+    array = array.astype(float, copy=False)
+    if np.isnan(array).any():
+        raise ValueError(f"{name} must not hold NaN")
+    return array
+
+
 def check_finite(array, name):
     """Raise ValueError if ``array`` holds NaN or infinite values, saying where the first one is."""
     bad = ~np.isfinite(array)
@@ -96,6 +109,48 @@ def check_log_base(base):
 
 
 def check_choice(value, name, choices):
-    """Raise ValueError unless ``value`` is one of ``choices``."""
-    if not isinstance(value, str) or value not in choices:
+    """Return ``value`` if it is one of the strings ``choices``: TypeError for a non-string, ValueError else."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be one of {list(choices)}, got the {type(value).__name__} {value!r}")
+    if value not in choices:
         raise ValueError(f"{name} must be one of {list(choices)}, got {value!r}")
+    return value
+
+
+def check_count(value, name, low=0):
+    """Return ``value`` as an int if it is a whole number ≥ ``low``.
+
+    TypeError for anything that is not an integer (a bool, a float such as 2.0,
+    a string), ValueError for a whole number below ``low``.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number >= {low}, got {value!r}")
+    if value < low:
+        raise ValueError(f"{name} must be a whole number >= {low}, got {value}")
+    return int(value)
+
+
+def check_real(value, name, low=None, high=None, low_open=False, high_open=False):
+    """Return ``value`` as a float if it is a finite real number in the given range.
+
+    TypeError for anything that is not a real number (a bool, a string, an
+    array), ValueError for NaN, infinity or a number out of range. ``low_open``
+    and ``high_open`` exclude the bounds themselves.
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, got {value!r}")
+    value = float(value)
+    below = low is not None and (value <= low if low_open else value < low)
+    above = high is not None and (value >= high if high_open else value > high)
+    if not np.isfinite(value) or below or above:
+        left = "" if low is None else ("(" if low_open else "[") + f"{low:g}"
+        right = "" if high is None else f"{high:g}" + (")" if high_open else "]")
+        where = f"in {left}, {right}" if low is not None and high is not None else (
+            f"{'>' if low_open else '>='} {low:g}" if low is not None else f"{'<' if high_open else '<='} {high:g}")
+        raise ValueError(f"{name} must be a finite number {where}, got {value}")
+    return value
+
+
+def check_positive(value, name):
+    """Return ``value`` as a float if it is a finite number > 0 (a learning rate, a norm, a tolerance)."""
+    return check_real(value, name, low=0, low_open=True)

@@ -1,0 +1,148 @@
+"""One rule for bad input, for every public function: a wrong type raises TypeError, a wrong value
+ValueError, and the message names the argument. The table below has a row of each kind for every
+public function and class of rnn_lib; a function added without its rows fails the last test."""
+
+import importlib
+import inspect
+import pkgutil
+
+import numpy as np
+import pytest
+
+import rnn_lib
+import rnn_lib.analysis
+from rnn_lib import activations, data, gradcheck, gru, loss, rnn, train
+from rnn_lib.analysis import baseline, jacobians, memory, vanishing
+
+EXAMPLE = rnn_lib.worked_example()
+P, X, Y = EXAMPLE.params, EXAMPLE.X, EXAMPLE.y
+TRACE = rnn_lib.forward(P, X)
+GRU = gru.init_params(3, 2)
+STEPS = jacobians.step_jacobians(P, TRACE)
+CORPUS = data.long_range_corpus(2, n_train=4, n_test=2)
+DOCS = CORPUS.train.ids
+V = len(CORPUS.vocabulary)
+NET = train.init_params("rnn", V, 3)
+
+# (function, a call with an argument of the wrong type, a call with a wrong value, the argument named)
+CASES = {
+    activations.sigmoid: (lambda: activations.sigmoid("a"), lambda: activations.sigmoid(np.nan), "x"),
+    activations.sigmoid_prime: (lambda: activations.sigmoid_prime(None), lambda: activations.sigmoid_prime([np.nan]), "x"),
+    activations.tanh: (lambda: activations.tanh("a"), lambda: activations.tanh(np.nan), "x"),
+    activations.tanh_prime: (lambda: activations.tanh_prime("a"), lambda: activations.tanh_prime(np.nan), "x"),
+    activations.softplus: (lambda: activations.softplus("a"), lambda: activations.softplus(np.nan), "x"),
+    loss.log_loss: (lambda: loss.log_loss(1, "half"), lambda: loss.log_loss(1, 1.5), "p"),
+    loss.bce_with_logits: (lambda: loss.bce_with_logits(1, "a"), lambda: loss.bce_with_logits(1, np.nan), "o"),
+    loss.log_loss_from_logit: (lambda: loss.log_loss_from_logit(1, 0.0, base="e"),
+                               lambda: loss.log_loss_from_logit(1, 0.0, base=1), "base"),
+    rnn.Params: (lambda: rnn.Params(P.W_eh, "W", P.W_hy), lambda: rnn.Params(P.W_eh, P.W_hh[:1], P.W_hy), "W_hh"),
+    rnn.forward: (lambda: rnn.forward(P, "X"), lambda: rnn.forward(P, X[:, :2]), "X"),
+    rnn.step_contributions: (lambda: rnn.step_contributions(P, X, h0="h"), lambda: rnn.step_contributions(P, X, np.ones(3)), "h0"),
+    rnn.bptt: (lambda: rnn.bptt(P, X, Y, loss_on=1), lambda: rnn.bptt(P, X, Y, loss_on="first"), "loss_on"),
+    rnn.evaluate_loss: (lambda: rnn.evaluate_loss(P, X, "y"), lambda: rnn.evaluate_loss(P, X, 2), "y"),
+    gru.GRUParams: (lambda: GRU.replace(W_er="w"), lambda: GRU.replace(W_er=np.ones((2, 2))), "W_er"),
+    gru.init_params: (lambda: gru.init_params(3, "2"), lambda: gru.init_params(3, 0), "H"),
+    gru.forward: (lambda: gru.forward(P, X), lambda: gru.forward(GRU, X[:, :2]), "params|X"),
+    gru.bptt: (lambda: gru.bptt(GRU, X, Y, h0="h"), lambda: gru.bptt(GRU, X, Y, h0=np.ones(5)), "h0"),
+    gru.evaluate_loss: (lambda: gru.evaluate_loss(GRU, X, "y"), lambda: gru.evaluate_loss(GRU, X, 0.5), "y"),
+    gradcheck.numerical_gradient: (lambda: gradcheck.numerical_gradient("f", 1.0),
+                                   lambda: gradcheck.numerical_gradient(np.sin, 1.0, eps=0), "f|eps"),
+    gradcheck.numerical_grads: (lambda: gradcheck.numerical_grads({"W_eh": 1}, X, Y),
+                                lambda: gradcheck.numerical_grads(P, X, Y, eps=-1), "params|eps"),
+    gradcheck.relative_error: (lambda: gradcheck.relative_error("a", 1), lambda: gradcheck.relative_error([1, 2], [1, 2, 3]), "a|b"),
+    gradcheck.check_gradients: (lambda: gradcheck.check_gradients(P, X, Y, eps="e"),
+                                lambda: gradcheck.check_gradients(P, X, Y, eps=0), "eps"),
+    train.gradient_step: (lambda: train.gradient_step(P, P, "a"), lambda: train.gradient_step(P, P, -1), "learning_rate"),
+    train.gradient_descent: (lambda: train.gradient_descent(P, X, Y, "fast", 2),
+                             lambda: train.gradient_descent(P, X, Y, 0.1, -2), "learning_rate|steps"),
+    train.updates_to_reach: (lambda: train.updates_to_reach(P, X, Y, 0.5, "high"),
+                             lambda: train.updates_to_reach(P, X, Y, 0.5, 1.2), "target"),
+    train.updates_needed: (lambda: train.updates_needed(P, X, Y, [0.5], [0.8], max_steps=2.5),
+                           lambda: train.updates_needed(P, X, Y, [0.5], [0.8], max_steps=-1), "max_steps"),
+    train.learning_rate_to_reach: (lambda: train.learning_rate_to_reach(P, X, Y, 0.8, steps="1"),
+                                   lambda: train.learning_rate_to_reach(P, X, Y, 0.8, steps=0), "steps"),
+    train.gradient_norm: (lambda: train.gradient_norm([1, 2]), lambda: train.gradient_norm(P.replace(W_eh=P.W_eh * np.nan)), "grads|W_eh"),
+    train.clip_gradients: (lambda: train.clip_gradients(P, "1"), lambda: train.clip_gradients(P, 0), "max_norm"),
+    train.init_params: (lambda: train.init_params(3, 3, 2), lambda: train.init_params("lstm-ish", 3, 2), "cell"),
+    train.predict: (lambda: train.predict({"W_eh": 1}, DOCS), lambda: train.predict(NET, []), "params|documents"),
+    train.accuracy: (lambda: train.accuracy(NET, DOCS, "y"), lambda: train.accuracy(NET, DOCS, CORPUS.train.y[:2]), "y"),
+    train.train_classifier: (lambda: train.train_classifier(NET, DOCS, CORPUS.train.y, 0.1, epochs=1.5),
+                             lambda: train.train_classifier(NET, DOCS, CORPUS.train.y, 0.1, epochs=-1), "epochs"),
+    data.tokenize: (lambda: data.tokenize(["I"]), lambda: data.tokenize("   "), "text"),
+    data.Vocabulary: (lambda: data.Vocabulary([1, 2]), lambda: data.Vocabulary([]), "tokens"),
+    data.embed: (lambda: data.embed(["I"], EXAMPLE.vocabulary, "E"), lambda: data.embed(["I"], EXAMPLE.vocabulary, np.ones((2, 3))), "embeddings"),
+    data.worked_example: None,  # takes no argument
+    data.one_hot: (lambda: data.one_hot([0, 1], "4"), lambda: data.one_hot([0, 1], 0), "size"),
+    data.sentiment_corpus: (lambda: data.sentiment_corpus(negated=1.5), lambda: data.sentiment_corpus(negated=-1), "negated"),
+    data.long_range_corpus: (lambda: data.long_range_corpus(2.5), lambda: data.long_range_corpus(0), "k"),
+    baseline.bag_of_words: (lambda: baseline.bag_of_words(DOCS, "21"), lambda: baseline.bag_of_words(DOCS, 3), "size"),
+    baseline.fit_bag_of_words: (lambda: baseline.fit_bag_of_words(DOCS, CORPUS.train.y, V, l2="0"),
+                                lambda: baseline.fit_bag_of_words(DOCS, CORPUS.train.y, V, l2=-1), "l2"),
+    jacobians.step_jacobians: (lambda: jacobians.step_jacobians(P, TRACE.h), lambda: jacobians.step_jacobians(NET, TRACE), "trace"),
+    jacobians.jacobian_product: (lambda: jacobians.jacobian_product(STEPS, 2, 1.0), lambda: jacobians.jacobian_product(STEPS, 2, 3), "k"),
+    jacobians.immediate_dh_dW_hh: (lambda: jacobians.immediate_dh_dW_hh(TRACE, "1"), lambda: jacobians.immediate_dh_dW_hh(TRACE, 0), "k"),
+    jacobians.whh_gradient_terms: (lambda: jacobians.whh_gradient_terms(P, X, Y, loss_on=None),
+                                   lambda: jacobians.whh_gradient_terms(P, np.stack([X, X]), [1, 1]), "loss_on|X"),
+    jacobians.truncated_bptt_whh: (lambda: jacobians.truncated_bptt_whh(P, X, Y, 1.5), lambda: jacobians.truncated_bptt_whh(P, X, Y, 0), "K"),
+    jacobians.truncation_errors: (lambda: jacobians.truncation_errors(P, X, Y, 3), lambda: jacobians.truncation_errors(P, X, Y, []), "Ks"),
+    memory.gradient_to_token: (lambda: memory.gradient_to_token(NET, DOCS[0], 1, 1.5), lambda: memory.gradient_to_token(NET, DOCS[0], 1, 99), "step"),
+    memory.deciding_word_gradients: (lambda: memory.deciding_word_gradients(NET, CORPUS.test, "2"),
+                                     lambda: memory.deciding_word_gradients(NET, CORPUS.test, 0), "k"),
+    memory.accuracy_against_k: (lambda: memory.accuracy_against_k(3, [2], [0], 0.1, 1),
+                                lambda: memory.accuracy_against_k("cnn", [2], [0], 0.1, 1), "cell"),
+    vanishing.scalar_rnn_states: (lambda: vanishing.scalar_rnn_states(2.0, 0.5, "3"), lambda: vanishing.scalar_rnn_states(2.0, 0.5, -1), "T"),
+    vanishing.scalar_step_factors: (lambda: vanishing.scalar_step_factors(2.0, 0.5, 3, activation=1),
+                                    lambda: vanishing.scalar_step_factors(2.0, 0.5, 3, activation="relu"), "activation"),
+    vanishing.scalar_gradient_product: (lambda: vanishing.scalar_gradient_product("w", 0.5, 3),
+                                        lambda: vanishing.scalar_gradient_product(np.nan, 0.5, 3), "w"),
+    vanishing.gradient_bound: (lambda: vanishing.gradient_bound(2.0, 3.5), lambda: vanishing.gradient_bound(2.0, -1), "distance"),
+    vanishing.gradient_curves: (lambda: vanishing.gradient_curves([2.0], 0.5, "9"), lambda: vanishing.gradient_curves([2.0], 0.5, -1), "distance"),
+    vanishing.gradient_magnitudes: (lambda: vanishing.gradient_magnitudes(2.0, 0.5, [1], start=0.5),
+                                    lambda: vanishing.gradient_magnitudes(2.0, 0.5, [1], start=-1), "start"),
+    vanishing.largest_gradients: (lambda: vanishing.largest_gradients(2.0, 0.5, 5), lambda: vanishing.largest_gradients(2.0, 0.5, []), "distances"),
+    vanishing.long_run_factor: (lambda: vanishing.long_run_factor(2.0, steps=1.5), lambda: vanishing.long_run_factor(2.0, steps=0), "steps"),
+    vanishing.fixed_point: (lambda: vanishing.fixed_point("w"), lambda: vanishing.fixed_point(np.inf), "w"),
+    vanishing.fixed_point_factor: (lambda: vanishing.fixed_point_factor("w"), lambda: vanishing.fixed_point_factor(np.nan), "w"),
+    vanishing.period_doubling_weight: None,  # takes no argument
+    vanishing.spectral_radius: (lambda: vanishing.spectral_radius("W"), lambda: vanishing.spectral_radius(np.ones((2, 3))), "W"),
+    vanishing.scale_to_spectral_radius: (lambda: vanishing.scale_to_spectral_radius(np.eye(2), "1"),
+                                         lambda: vanishing.scale_to_spectral_radius(np.eye(2), 0), "rho"),
+    vanishing.tanh_rnn_states: (lambda: vanishing.tanh_rnn_states(np.eye(2), np.zeros(2), "3"),
+                                lambda: vanishing.tanh_rnn_states(np.eye(2), np.zeros(2), -1), "T"),
+    vanishing.jacobian_chain: (lambda: vanishing.jacobian_chain(np.eye(2), distance="3"),
+                               lambda: vanishing.jacobian_chain(np.eye(2), distance=-1), "distance"),
+    vanishing.jacobian_product_norms: (lambda: vanishing.jacobian_product_norms("W", distance=3),
+                                       lambda: vanishing.jacobian_product_norms(np.ones((2, 3)), distance=3), "W_hh"),
+}
+
+
+@pytest.mark.parametrize("function", [f for f, case in CASES.items() if case], ids=lambda f: f.__qualname__)
+def test_a_wrong_type_raises_type_error_and_a_wrong_value_value_error(function):
+    wrong_type, wrong_value, argument = CASES[function]
+    with pytest.raises(TypeError, match=rf"\b({argument})\b"):
+        wrong_type()
+    with pytest.raises(ValueError, match=rf"\b({argument})\b"):
+        wrong_value()
+
+
+DATA_HOLDERS = {"Trace", "Contributions", "GRUTrace", "History", "TrainingRun", "WorkedExample", "Documents", "Corpus",
+                "BagOfWords", "Cell"}
+
+
+def public_functions():
+    modules = [m.name for m in pkgutil.iter_modules(rnn_lib.__path__) if m.name not in ("checks", "cell")]
+    modules = [f"rnn_lib.{m}" for m in modules] + [f"rnn_lib.analysis.{m.name}"
+                                                   for m in pkgutil.iter_modules(rnn_lib.analysis.__path__)]
+    for name in modules:
+        module = importlib.import_module(name)
+        if hasattr(module, "__path__"):
+            continue
+        for attribute, value in vars(module).items():
+            if (not attribute.startswith("_") and (inspect.isfunction(value) or inspect.isclass(value))
+                    and value.__module__ == name and attribute not in DATA_HOLDERS):
+                yield value
+
+
+def test_every_public_function_has_its_rows():
+    missing = [f"{f.__module__}.{f.__qualname__}" for f in public_functions() if f not in CASES]
+    assert not missing, missing
