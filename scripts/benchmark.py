@@ -1,4 +1,4 @@
-"""How fast is rnn_lib? Examples per second of one batched forward pass + BPTT, on the CPU.
+"""How fast is rnn_lib? The time of one forward pass + BPTT, against PyTorch's, on one CPU thread.
 
 Measures rnn_lib's ``bptt`` (forward pass, loss, backpropagation through time,
 with its input checks) against PyTorch's ``nn.RNN`` + ``nn.Linear`` +
@@ -8,18 +8,28 @@ many-to-one task, at two sizes:
 - a batch: N = 256 documents of T = 20 steps, E = 8, H = 16, Y = 1;
 - the worked example's single document: N = 1, T = 4, E = 3, H = 2, Y = 1.
 
-PyTorch is optional: without it the script prints rnn_lib's figures only.
+Method: one thread on each side (OpenBLAS and PyTorch), so that neither
+borrows the other's core; the two take turns, run by run, so that a busy
+machine slows them alike; each run times many calls, and the figure is the
+median over the runs of the time per call. PyTorch is optional: without it the
+script prints rnn_lib's figures only (``make crosscheck`` installs it apart).
 Timings vary from machine to machine and run to run, so this is a script, not
 a test; the appendix *From rnn_lib to PyTorch* explains the mapping it uses.
 
-    python scripts/benchmark.py [--seconds 0.5] [--repeats 7]
+    python scripts/benchmark.py [--seconds 0.3] [--runs 15]
 """
 
-import argparse
-import platform
-import timeit
+import os
 
-import numpy as np
+for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # before numpy loads
+    os.environ[variable] = "1"
+
+import argparse  # noqa: E402
+import platform  # noqa: E402
+import statistics  # noqa: E402
+import timeit  # noqa: E402
+
+import numpy as np  # noqa: E402
 
 import rnn_lib
 
@@ -98,31 +108,30 @@ def calls_per_run(step, seconds):
     return max(1, int(number * seconds / elapsed))
 
 
-def examples_per_second(steps, N, seconds, repeats):
-    """Documents per second of each step function: the best of ``repeats`` timed runs.
-
-    The steps take turns, run by run, so that a busy machine slows them alike.
-    """
+def seconds_per_call(steps, seconds, runs):
+    """The median time per call of each step function, over ``runs`` interleaved runs."""
     numbers = [calls_per_run(step, seconds) for step in steps]
-    best = [float("inf")] * len(steps)
-    for _ in range(repeats):
+    times = [[] for _ in steps]
+    for _ in range(runs):
         for i, (step, number) in enumerate(zip(steps, numbers)):
-            best[i] = min(best[i], timeit.timeit(step, number=number) / number)
-    return [N / time for time in best]
+            times[i].append(timeit.timeit(step, number=number) / number)
+    return [statistics.median(t) for t in times]
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seconds", type=float, default=0.5, help="length of one timing run")
-    parser.add_argument("--repeats", type=int, default=7, help="timing runs; the best counts")
+    parser.add_argument("--seconds", type=float, default=0.3, help="length of one timing run")
+    parser.add_argument("--runs", type=int, default=15, help="interleaved timing runs; the median counts")
     args = parser.parse_args()
     try:
         import torch
+
+        torch.set_num_threads(1)
     except ImportError:
         torch = None
     print(f"Python {platform.python_version()}, numpy {np.__version__}", end="")
-    print(f", torch {torch.__version__} ({torch.get_num_threads()} threads)" if torch else "")
-    print("float64, CPU; examples/second of one forward pass + BPTT (best of runs)\n")
+    print(f", torch {torch.__version__}" if torch else "")
+    print(f"float64, CPU, one thread each; median time per forward pass + BPTT over {args.runs} interleaved runs\n")
     header = f"{'size':36} {'rnn_lib':>12} {'PyTorch':>12} {'rnn_lib / PyTorch':>18}"
     print(header)
     print("-" * len(header))
@@ -130,12 +139,12 @@ def main():
     for name, size in SIZES.items():
         params, X, y = problem(**size)
         steps = [rnn_lib_step(params, X, y)] + ([torch_step(params, X, y)] if torch else [])
-        rates = examples_per_second(steps, size["N"], args.seconds, args.repeats)
+        times = seconds_per_call(steps, args.seconds, args.runs)
         if torch is None:
-            print(f"{name:36} {rates[0]:12,.0f} {'(no torch)':>12}")
+            print(f"{name:36} {times[0] * 1e6:10,.0f}µs {'(no torch)':>12}")
         else:
-            ours, theirs = rates
-            print(f"{name:36} {ours:12,.0f} {theirs:12,.0f} {ours / theirs:17.2f}x")
+            ours, theirs = times
+            print(f"{name:36} {ours * 1e6:10,.0f}µs {theirs * 1e6:10,.0f}µs {ours / theirs:17.2f}x")
 
 
 if __name__ == "__main__":

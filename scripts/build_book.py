@@ -37,7 +37,7 @@ def failed_cells():
         cell = match[2] if match else text
         source = re.search(r"-{10,}\n(.*?)\n-{10,}", cell, re.S)
         last = [line for line in text.strip().splitlines() if line.strip()][-1]
-        where = f"in the cell\n    " + "\n    ".join(source[1].splitlines()[:8]) if source else ""
+        where = "in the cell\n    " + "\n    ".join(source[1].splitlines()[:8]) if source else ""
         found.append((str(log.relative_to(HTML / "reports")).removesuffix(".err.log"),
                       f"{match[1] if match else 'execution failed'} {where}\n  {last.strip()}"))
     return found

@@ -43,6 +43,14 @@ def test_the_pytorch_step_computes_the_same_loss():
     assert torch_loss == pytest.approx(rnn_lib.bptt(params, X, y)[0], rel=1e-12)
 
 
-def test_examples_per_second_counts_documents():
-    rates = benchmark.examples_per_second([lambda: None], N=10, seconds=0.01, repeats=2)
-    assert len(rates) == 1 and rates[0] > 0
+def test_seconds_per_call_is_the_median_of_the_runs(monkeypatch):
+    monkeypatch.setattr(benchmark, "calls_per_run", lambda step, seconds: 4)
+    times = iter([0.4, 4.0, 0.8, 8.0, 0.2, 2.0])  # interleaved: ours, theirs, ours, theirs, ...
+    monkeypatch.setattr(benchmark.timeit, "timeit", lambda step, number: next(times))
+    assert benchmark.seconds_per_call(["ours", "theirs"], seconds=0.01, runs=3) == [0.1, 1.0]
+
+
+def test_one_thread_each():
+    import os
+
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"  # set by the script before numpy loads

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnn_lib import Params, bptt, data, gru, numerical_gradient, train
+from rnn_lib import Params, bptt, data, gru, numerical_gradient
 from rnn_lib.analysis import baseline, memory
 from rnn_lib.train import clip_gradients, gradient_norm, init_params, predict, train_classifier
 
