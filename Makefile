@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 BUILD := _build
 
 .PHONY: book book-offline test unit nbval build-strict test-build binder-env browser assignments grade \
-	test-assignments refresh clean help
+	test-assignments refresh clean help crosscheck lint
 
 help:
 	@echo "make book          build the website into $(BUILD)/html (executes every notebook)"
@@ -17,8 +17,9 @@ help:
 	@echo "                   and the browser suite (needs chromium: apt-get install chromium)"
 	@echo "make assignments   build student notebooks (and, apart, what grading needs) into $(BUILD)/assignments"
 	@echo "make grade SUBMISSIONS=dir [ASSIGNMENT=name] [JOBS=n]   grades.csv, feedback/ and manual/"
+	@echo "make crosscheck    rnn_lib against PyTorch (CPU) and the benchmark, in a separate environment"
 	@echo "make refresh       re-execute the chapter notebooks and store their outputs in place"
-	@echo "make clean         remove $(BUILD), $(VENV) and offline/node_modules"
+	@echo "make clean         remove $(BUILD), $(VENV), $(CROSSCHECK) and offline/node_modules"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -102,8 +103,24 @@ test-assignments: $(VENV)/.test-installed
 
 test: unit nbval build-strict test-build binder-env test-assignments browser
 
+# PyTorch is never a dependency of the book or of the students' environment: the cross-check
+# against it installs the CPU build into an environment of its own, where the tests that
+# skip without it must run (REQUIRE_TORCH=1), then prints the benchmark.
+CROSSCHECK := .venv-crosscheck
+$(CROSSCHECK)/.installed: requirements/crosscheck.txt pyproject.toml
+	$(PYTHON) -m venv $(CROSSCHECK)
+	$(CROSSCHECK)/bin/python -m pip install --quiet --upgrade pip
+	$(CROSSCHECK)/bin/python -m pip install --quiet -r requirements/crosscheck.txt
+	$(CROSSCHECK)/bin/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+crosscheck: $(CROSSCHECK)/.installed
+	REQUIRE_TORCH=1 $(CROSSCHECK)/bin/python -m pytest -p no:cacheprovider tests/test_pytorch_crosscheck.py \
+		tests/test_benchmark.py tests/test_gradients.py
+	$(CROSSCHECK)/bin/python scripts/benchmark.py
+
 refresh: $(VENV)/.test-installed
 	$(BIN)/python scripts/refresh_notebooks.py
 
 clean:
-	rm -rf $(BUILD) $(VENV) offline/node_modules
+	rm -rf $(BUILD) $(VENV) $(CROSSCHECK) offline/node_modules

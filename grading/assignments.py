@@ -39,7 +39,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from .layout import ANSWER, DEFAULT_OUT, FORMAT, HIDDEN, INSTRUCTOR_ONLY, METADATA_KEY, ROOT, STUDENTS, load_hidden  # noqa: F401
+from .layout import ANSWER, DEFAULT_OUT, FORMAT, HIDDEN, INSTRUCTOR_ONLY, METADATA_KEY, ROOT, STUDENTS, load_hidden
 
 SETUP = "exercise-setup"
 PARTS = {"exercise-solution": "solutions", "exercise-test": "public"}

@@ -99,7 +99,7 @@ class Assignment:
         self.functions = [f for q in self.questions for f in q["functions"]]
         self.setup = {}
         for source in description["setup"]:
-            exec(compile(source, f"<setup of {self.name}>", "exec"), self.setup)  # noqa: S102 - the book's
+            exec(compile(source, f"<setup of {self.name}>", "exec"), self.setup)
         labels = {q["label"]: q["name"] for q in self.questions}
         hidden = hidden_cases(load_hidden(self.folder / "hidden_tests.py", self.name), labels)
         self.cases = []
@@ -241,7 +241,7 @@ def grade(path, assignments, limits, layers, seed, name=None, expected=None):
         _grade(path, assignments, limits, layers, seed, result, expected)
     except EnvironmentBroken:
         raise
-    except Exception as error:  # noqa: BLE001 - whatever the submission did, the batch goes on
+    except Exception as error:
         result.scores = {q: (0.0, most) for q, (_, most) in result.scores.items()}
         result.status = f"not graded: the grader failed on this submission ({type(error).__name__})"
     result.seconds = time.perf_counter() - started

@@ -33,7 +33,8 @@ def results(g, assignment):
         lines = [why for why in g.failures.get(question, []) if why.startswith("0 points")]
         for o in (o for o in g.outcomes if o.question == question):
             state = "passed" if o.passed else "failed" + (f": {o.reason}" if o.reason else "")
-            lines.append(f"{o.description}: {state}" if o.public else f"test ({o.points:g} points): {o.description}: {state}")
+            label = o.description if o.public else f"test ({o.points:g} points): {o.description}"
+            lines.append(f"{label}: {state}")
         tests.append({"name": assignment.titles[question], "score": score, "max_score": most,
                       "output": "\n".join(lines), "visibility": "visible"})
     output = f"{g.status}. Questions answered in words are graded by hand." if assignment.manual else g.status

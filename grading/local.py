@@ -44,7 +44,7 @@ class LocalSession:
                 value = self.namespace[function](*args, **kwargs)
         except SubmissionFailed:
             raise
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             raise SubmissionFailed(f"{function} raised {type(error).__name__}") from error
         try:
             value = codec.decode(codec.encode(value, self.types), self.types)
@@ -83,7 +83,7 @@ def chapter_cases(chapter):
     cases = [public_case(e.name, source, n) for e in exercises for n, source in enumerate(e.public, start=1)]
     setup = {}
     for source in setup_sources:
-        exec(compile(source, f"<setup of {chapter}>", "exec"), setup)  # noqa: S102 - the book's own cells
+        exec(compile(source, f"<setup of {chapter}>", "exec"), setup)
     return setup, exercises, refuse_per_question(cases + hidden), sorted({n for c in hidden for n in c.refuse})
 
 
@@ -91,7 +91,7 @@ def answers(setup, exercises, blank=False):
     """A namespace with the reference answers (or blank ones, which return None)."""
     namespace = dict(setup)
     for exercise in exercises:
-        exec(assignments.answer_code(exercise.solution, stub=blank), namespace)  # noqa: S102
+        exec(assignments.answer_code(exercise.solution, stub=blank), namespace)
     return namespace
 
 

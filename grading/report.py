@@ -97,7 +97,8 @@ def write_manual(folder, rows, assignments):
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "w", newline="") as handle:
                 writer = csv.writer(handle)
-                writer.writerow(["student", "answer", "points", "comment", f"out of {most:g}: {assignment.titles[question]}"])
+                heading = f"out of {most:g}: {assignment.titles[question]}"
+                writer.writerow(["student", "answer", "points", "comment", heading])
                 for r in mine:
                     _, comment, typed = r.manual.get(question, NOT_GRADED)
                     writer.writerow([cell(r.student), cell(r.grade.answers.get(question, "")), cell(typed),

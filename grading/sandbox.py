@@ -114,10 +114,11 @@ def detect_layers(disable=()):
         )
     else:
         probe = subprocess.run([bwrap, *_namespace_flags(), "--ro-bind", "/", "/", "true"],
-                               capture_output=True, text=True)
+                               capture_output=True, text=True, check=False)
         namespaces = probe.returncode == 0
         if not namespaces:
-            missing.append(f"file system and network: bubblewrap cannot create namespaces here ({probe.stderr.strip()})")
+            missing.append("file system and network: bubblewrap cannot create namespaces here"
+                           f" ({probe.stderr.strip()})")
     own_uid = False
     if "uid" in disable:
         missing.append("own user id: switched off for this run; submissions run as the grading user")
@@ -169,7 +170,7 @@ def _seccomp_works(namespaces):
         fds, installer = (read_end,), None
     try:
         result = subprocess.run(command, preexec_fn=installer, pass_fds=fds, capture_output=True, text=True,
-                                timeout=60)
+                                timeout=60, check=False)
     except (OSError, subprocess.SubprocessError):
         return False
     finally:
@@ -181,7 +182,7 @@ def _seccomp_works(namespaces):
 def _uid_can_run_python():
     probe = subprocess.run(["setpriv", f"--reuid={FIRST_UID}", f"--regid={FIRST_UID}", "--clear-groups",
                             sys.executable, "-c", "import numpy, IPython"],
-                           capture_output=True, cwd="/", env={"PATH": "/usr/bin:/bin"})
+                           capture_output=True, cwd="/", env={"PATH": "/usr/bin:/bin"}, check=False)
     return probe.returncode == 0
 
 
@@ -334,7 +335,7 @@ def contained(argv, limits, layers, binds=None, workdir=None):
                                    env=_environment(uid, home), pass_fds=fds,
                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                    stderr=stderr, start_new_session=True,
-                                   preexec_fn=_set_limits(limits, processes, layers, group))
+                                   preexec_fn=_set_limits(limits, processes, layers, group))  # noqa: PLW1509 - no threads here
         for fd in fds:
             os.close(fd)
         os.set_blocking(request_write, False)  # the grader never waits on a worker that stops reading

@@ -92,7 +92,7 @@ class Library:
             if type(args) is not list or type(kwargs) is not dict:
                 raise codec.DecodeError("arguments that are not a list and a dict")
             reply = {"op": "library-result", "value": codec.encode(self.functions[name](*args, **kwargs), types)}
-        except Exception as error:  # noqa: BLE001 - rnn_lib's own errors go back to the caller
+        except Exception as error:
             return {"op": "library-raised", "type": type(error).__name__, "message": str(error)[:500]}
         try:
             codec.pack(reply)
@@ -163,7 +163,7 @@ class Session:
                 self._stack = self._worker = None
                 if attempt == 2:
                     raise EnvironmentBroken(f"the sandbox did not start Python with numpy, IPython and"
-                                            f" rnn_lib: {failure}; its error output: {self.startup_errors}")
+                                            f" rnn_lib: {failure}; its error output: {self.startup_errors}") from None
         try:
             self._send({"op": "run", "cells": self.cells}, STARTUP_SECONDS)
         except ValueError:

@@ -18,8 +18,6 @@ from dataclasses import fields
 import numpy as np
 
 from . import checks
-from .loss import bce_with_logits
-from .activations import sigmoid
 
 LOSS_ON = ("last", "all")
 
@@ -28,7 +26,7 @@ class Cell:
     """The weights of a recurrent cell: names in order, sizes, (name, array) pairs, copies."""
 
     #: The weights that read the input x_t (with one-hot inputs, their rows are a token's embedding).
-    input_weights = ("W_eh",)
+    input_weights: tuple[str, ...] = ("W_eh",)
 
     @classmethod
     def names(cls):
@@ -135,7 +133,7 @@ def check_training_inputs(params, X, y, h0, loss_on):
 def check_finite_result(arrays, what):
     """Raise FloatingPointError naming the first array that is not finite: overflow, not silent NaN."""
     for name, array in arrays:
-        if not np.all(np.isfinite(array)):
+        if not np.isfinite(array).all():
             raise FloatingPointError(
                 f"{what} overflowed: {name} is not finite. The weights or inputs are too large"
                 " for float64; scale them down."
@@ -146,14 +144,18 @@ def loss_and_dlogits(o, y, loss_on):
     """Natural-log BCE of logits o (N, T, Y) for labels y (N, Y), and dL/do (N, T, Y).
 
     ``last`` scores only o_T; ``all`` sums the loss of every step (slide 10's
-    L = Σ_t L^(t)). Both average over the N documents.
+    L = Σ_t L^(t)). Both average over the N documents. The loss of a logit is
+    ``loss.bce_with_logits``, softplus(o) − y·o, here without its input checks:
+    o and y are the library's own arrays.
     """
     N = o.shape[0]
     scored = o[:, -1:] if loss_on == "last" else o
     labels = y[:, None, :]
-    loss = float(np.sum(bce_with_logits(labels, scored)) / N)
+    softplus = np.logaddexp(0.0, scored)  # log(1 + e^o), without overflow
+    loss = float((softplus - labels * scored).sum()) / N
     d_o = np.zeros_like(o)
-    d_o[:, -scored.shape[1]:] = (sigmoid(scored) - labels) / N
+    sigma = np.exp(-np.logaddexp(0.0, -scored))  # σ(o) = 1 / (1 + e^(−o)), as exactly as activations.sigmoid
+    d_o[:, -scored.shape[1]:] = (sigma - labels) / N
     return loss, d_o
 
 

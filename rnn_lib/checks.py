@@ -23,12 +23,10 @@ def as_float_array(value, name, ndims):
         array = np.asarray(value)
     except ValueError as err:  # ragged nested lists
         raise ValueError(f"{name} must be a rectangular array of numbers: {err}") from None
-    if array.dtype == object or not (
-        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
-    ):
-        raise TypeError(f"{name} must be numeric, got an array of dtype {array.dtype}")
-    if np.issubdtype(array.dtype, np.complexfloating):
+    if array.dtype.kind == "c":
         raise TypeError(f"{name} must be real, got complex values")
+    if array.dtype.kind not in "biuf":  # bool, signed and unsigned integers, floats
+        raise TypeError(f"{name} must be numeric, got an array of dtype {array.dtype}")
     array = array.astype(float)
     if array.ndim not in ndims:
         expected = " or ".join(str(n) for n in ndims)
@@ -86,6 +84,8 @@ def check_finite(array, name):
 
 def check_binary_labels(y, name="y"):
     """Raise ValueError unless every entry of the float array ``y`` is 0 or 1."""
+    if np.array_equal(y, y.astype(bool)):  # fast path: every entry is 0 or 1
+        return
     bad = (y != 0) & (y != 1)
     if bad.any():
         raise ValueError(f"{name} must hold labels 0 or 1, got {np.unique(y[bad])[:5].tolist()}")

@@ -25,8 +25,15 @@ import numpy as np
 
 from . import checks
 from .activations import sigmoid
-from .cell import Cell, check_cell, check_finite_result, check_inputs, check_training_inputs, loss_and_dlogits
-from .cell import unbatched
+from .cell import (
+    Cell,
+    check_cell,
+    check_finite_result,
+    check_inputs,
+    check_training_inputs,
+    loss_and_dlogits,
+    unbatched,
+)
 from .rnn import Params
 
 #: The gate weights a GRU adds to the plain RNN's, with their shapes.
@@ -52,10 +59,10 @@ class GRUParams(Cell):
     W_hr: np.ndarray
     W_eu: np.ndarray
     W_hu: np.ndarray
-    b_h: np.ndarray = None
-    b_y: np.ndarray = None
-    b_r: np.ndarray = None
-    b_u: np.ndarray = None
+    b_h: np.ndarray = None  # type: ignore[assignment]  # None means zeros: __post_init__ stores an array
+    b_y: np.ndarray = None  # type: ignore[assignment]
+    b_r: np.ndarray = None  # type: ignore[assignment]
+    b_u: np.ndarray = None  # type: ignore[assignment]
 
     def __post_init__(self):
         plain = Params(self.W_eh, self.W_hh, self.W_hy, self.b_h, self.b_y)  # checks those five

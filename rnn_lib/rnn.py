@@ -46,8 +46,8 @@ class Params(Cell):
     W_eh: np.ndarray
     W_hh: np.ndarray
     W_hy: np.ndarray
-    b_h: np.ndarray = None
-    b_y: np.ndarray = None
+    b_h: np.ndarray = None  # type: ignore[assignment]  # None means zeros: __post_init__ stores an array
+    b_y: np.ndarray = None  # type: ignore[assignment]
 
     def __post_init__(self):
         W_eh = checks.as_float_array(self.W_eh, "W_eh", ndims=(2,)).copy()
@@ -134,16 +134,22 @@ def _forward(params, X, h0):
 
 
 def _forward_steps(params, X, h0):
-    N, T, _ = X.shape
-    z = (X.reshape(N * T, -1) @ params.W_eh).reshape(N, T, -1)  # every x_t W_eh at once
+    """The loop over time. X: (N, T, E), h0: (N, H). Returns z, h (N, T, H) and o (N, T, Y).
+
+    The arrays are stored time-major, (T, N, H), and returned as (N, T, H) views,
+    so that the state of step t, z[:, t], is one contiguous block that the loop
+    writes in place (see scripts/benchmark.py).
+    """
+    z = np.matmul(X.transpose(1, 0, 2), params.W_eh)  # every x_t W_eh at once, (T, N, H)
     z += params.b_h
     h = np.empty_like(z)
     h_prev = h0
-    for t in range(T):
-        z[:, t] += h_prev @ params.W_hh  # in place: no new (N, T, H) arrays, see scripts/benchmark.py
-        h_prev = np.tanh(z[:, t], out=h[:, t])
-    o = h @ params.W_hy + params.b_y
-    return z, h, o
+    for t in range(len(z)):
+        z[t] += h_prev @ params.W_hh
+        h_prev = np.tanh(z[t], out=h[t])
+    o = h @ params.W_hy
+    o += params.b_y
+    return z.transpose(1, 0, 2), h.transpose(1, 0, 2), o.transpose(1, 0, 2)
 
 
 def forward(params, X, h0=None):
@@ -201,8 +207,9 @@ def _backward(params, X, h0, h, d_o):
     """Backpropagation through time for a batch, given dL/do (N, T, Y). Returns grads as Params.
 
     One pass from t = T down to 1: dL/dh_t, then dL/dz_t, then step t's term of
-    each sum over t (chapter *Backpropagation through time*). The sums grow as
-    the loop goes, so no (N, T, H) array of dL/dz is stored (see scripts/benchmark.py).
+    each sum over t (chapter *Backpropagation through time*). This is the form
+    the book shows; ``bptt`` runs ``_backward_steps``, the same sums in fewer
+    numpy calls, and a test checks that the two agree.
     """
     N, T, E = X.shape
     H = params.H
@@ -225,6 +232,41 @@ def _backward(params, X, h0, h, d_o):
     )
 
 
+def _backward_steps(params, X, h0, h, d_o, loss_on):
+    """``_backward`` in fewer, larger numpy calls: the same sums, the same result.
+
+    The loop keeps only what must be sequential, dL/dz_t = (dL/dh_t)(1 − h_t²)
+    and dL/dh_{t−1} = dL/dz_t W_hhᵀ, and stores every dL/dz_t; each weight's
+    sum over t is then one matrix product over all N·T rows. With loss_on
+    "last" only o_T feeds the loss, so only step T receives dL/do.
+    """
+    h_t = h.transpose(1, 0, 2)  # time-major, as _forward_steps stores it: (T, N, H)
+    d_o_t = d_o.transpose(1, 0, 2)  # (T, N, Y)
+    T, N, H = h_t.shape
+    first = T - 1 if loss_on == "last" else 0  # the first step whose logit is scored
+    d_h_out = d_o_t[first:] @ params.W_hy.T  # dL/dh_t through o_t, (T − first, N, H)
+    d_z = np.multiply(h_t, h_t)
+    np.subtract(1.0, d_z, out=d_z)  # tanh' = 1 − h_t², overwritten below by dL/dz_t
+    d_h = d_h_out[-1]
+    for t in range(T - 1, -1, -1):
+        d_z_t = np.multiply(d_z[t], d_h, out=d_z[t])
+        if t > 0:
+            d_h = d_z_t @ params.W_hh.T
+            if t - 1 >= first:
+                d_h += d_h_out[t - 1 - first]
+    rows = d_z.reshape(T * N, H)  # dL/dz_t of every step and document, one row each
+    W_hh = h0.T @ d_z[0]
+    if T > 1:
+        W_hh += h_t[:-1].reshape(-1, H).T @ d_z[1:].reshape(-1, H)
+    return Params.trusted(
+        W_eh=X.transpose(1, 0, 2).reshape(T * N, -1).T @ rows,
+        W_hh=W_hh,
+        W_hy=h_t[first:].reshape(-1, H).T @ d_o_t[first:].reshape(-1, d_o.shape[-1]),
+        b_h=np.ones(T * N) @ rows,
+        b_y=d_o_t[first:].sum(axis=(0, 1)),
+    )
+
+
 def bptt(params, X, y, h0=None, loss_on="last"):
     """Loss and its gradient with respect to every weight, by backpropagation through time.
 
@@ -240,7 +282,7 @@ def bptt(params, X, y, h0=None, loss_on="last"):
     check_finite_result([("z", z), ("o", o)], "The forward pass")
     loss, d_o = loss_and_dlogits(o, y, loss_on)
     with np.errstate(over="ignore", invalid="ignore"):  # reported just below, by name
-        grads = _backward(params, X, h0, h, d_o)
+        grads = _backward_steps(params, X, h0, h, d_o, loss_on)
     check_finite_result(grads.items(), "Backpropagation")
     return loss, grads
 

@@ -31,11 +31,11 @@ import timeit  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-import rnn_lib
+import rnn_lib  # noqa: E402
 
 SIZES = {
-    "batch N=256, T=20, E=8, H=16": dict(N=256, T=20, E=8, H=16),
-    "worked example N=1, T=4, E=3, H=2": dict(N=1, T=4, E=3, H=2),
+    "batch N=256, T=20, E=8, H=16": {"N": 256, "T": 20, "E": 8, "H": 16},
+    "worked example N=1, T=4, E=3, H=2": {"N": 1, "T": 4, "E": 3, "H": 2},
 }
 
 

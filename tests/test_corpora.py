@@ -95,7 +95,8 @@ def test_one_hot_rows_pick_rows_of_W_eh():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: data.sentiment_corpus(test_fraction=1.5), ValueError, r"test_fraction must be a finite number in \(0, 1\)"),
+        (lambda: data.sentiment_corpus(test_fraction=1.5), ValueError,
+         r"test_fraction must be a finite number in \(0, 1\)"),
         (lambda: data.sentiment_corpus(but_pairs=-1), ValueError, r"but_pairs must be a whole number >= 0"),
         (lambda: data.long_range_corpus(0), ValueError, r"k must be a whole number >= 1, got 0"),
         (lambda: data.long_range_corpus(2.5), TypeError, r"k must be a whole number >= 1, got 2.5"),

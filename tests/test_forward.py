@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from problems import random_problem
+
 from rnn_lib import Params, forward, step_contributions, worked_example
 
 

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from problems import random_problem
 
 import rnn_lib
-from problems import random_problem
 from rnn_lib import Params, bptt, check_gradients, forward
 
 
@@ -31,16 +31,38 @@ def test_bptt_matches_central_differences(seed, N, T, E, H, Y, biases, loss_on, 
 def test_gradient_check_catches_a_wrong_gradient(monkeypatch):
     """The checker must be able to fail: break one line of BPTT and it reports it."""
     params, X, y, _ = random_problem(0, 3, 5, 3, 2, 1, biases=True)
-    real_backward = rnn_lib.rnn._backward
+    real_backward = rnn_lib.rnn._backward_steps
 
     def wrong_backward(*args):
         grads = real_backward(*args)
         return grads.replace(W_hh=grads.W_hh * 1.001)
 
-    monkeypatch.setattr(rnn_lib.rnn, "_backward", wrong_backward)
+    monkeypatch.setattr(rnn_lib.rnn, "_backward_steps", wrong_backward)
     errors = check_gradients(params, X, y)
     assert errors["W_hh"] > 1e-4
     assert errors["W_eh"] < 1e-6
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    N=st.integers(1, 5),
+    T=st.integers(1, 7),
+    E=st.integers(1, 4),
+    H=st.integers(1, 5),
+    Y=st.integers(1, 3),
+    loss_on=st.sampled_from(["last", "all"]),
+)
+def test_the_fast_backward_pass_is_the_one_the_book_shows(seed, N, T, E, H, Y, loss_on):
+    """bptt runs _backward_steps; the chapter shows _backward. They must give the same gradients."""
+    params, X, y, h0 = random_problem(seed, N, T, E, H, Y, biases=True)
+    X3, h0, y = rnn_lib.rnn._check_training_inputs(params, X, y, h0, loss_on)
+    _, h, o = rnn_lib.rnn._forward(params, X3, h0)
+    _, d_o = rnn_lib.cell.loss_and_dlogits(o, y, loss_on)
+    shown = rnn_lib.rnn._backward(params, X3, h0, h, d_o)
+    run = rnn_lib.rnn._backward_steps(params, X3, h0, h, d_o, loss_on)
+    for name, expected in shown.items():
+        np.testing.assert_allclose(getattr(run, name), expected, rtol=1e-12, atol=1e-15, err_msg=name)
 
 
 @pytest.mark.parametrize("loss_on", ["last", "all"])

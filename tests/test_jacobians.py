@@ -75,7 +75,7 @@ def test_jacobian_products_match_finite_differences(problem):
     T, H = trace.h.shape
     assert steps.shape == (T, H, H)
     for t in range(1, T + 1):
-        for k in range(0, t):
+        for k in range(t):
             numeric = np.stack(
                 [numerical_gradient(lambda h: h_after(params, X, h, k, t)[i], h_all[k]) for i in range(H)]
             )

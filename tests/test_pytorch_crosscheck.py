@@ -1,21 +1,27 @@
 """rnn_lib against PyTorch autograd: same loss, same gradients, to 1e-10 in float64.
 
 PyTorch is optional (never a book or Binder dependency): without it these tests
-are skipped. The mapping they check is the one the appendix *From rnn_lib to
-PyTorch* states:
+are skipped, except under ``make crosscheck`` (REQUIRE_TORCH=1), which installs
+it into an environment of its own and fails if it is missing. The mapping
+they check is the one the appendix *From rnn_lib to PyTorch* states:
 
     weight_ih_l0 = W_ehᵀ   weight_hh_l0 = W_hhᵀ   bias_ih_l0 + bias_hh_l0 = b_h
     Linear.weight = W_hyᵀ  Linear.bias = b_y      BCEWithLogitsLoss = rnn_lib's loss
 """
 
+import os
+
 import numpy as np
 import pytest
+from problems import random_problem
 
 import rnn_lib
-from problems import random_problem
 from rnn_lib import Params, bptt, forward
 
-torch = pytest.importorskip("torch", reason="PyTorch is not installed: the cross-check is optional")
+if os.environ.get("REQUIRE_TORCH") == "1":
+    import torch
+else:
+    torch = pytest.importorskip("torch", reason="PyTorch is not installed: the cross-check is optional")
 
 TOLERANCE = 1e-10
 

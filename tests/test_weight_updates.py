@@ -4,11 +4,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-from rnn_lib import (  # noqa: E402
+from rnn_book import figures
+from rnn_lib import (
     Params,
     bptt,
     forward,
@@ -18,7 +19,6 @@ from rnn_lib import (  # noqa: E402
     updates_to_reach,
     worked_example,
 )
-from rnn_book import figures  # noqa: E402
 
 
 @pytest.fixture(scope="module")

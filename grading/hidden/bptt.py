@@ -8,8 +8,9 @@ from rnn_lib.analysis import jacobians
 
 #: The cores that give step Jacobians and their products, and the backward passes, whose
 #: gradient with respect to an input reveals a row of a product (a red-team review found that).
-JACOBIANS = ("rnn_lib.analysis.jacobians:_jacobians", "rnn_lib.analysis.jacobians:_product", "rnn_lib.analysis.vanishing:jacobian_chain",
-             "rnn_lib.rnn:_backward", "rnn_lib.gru:_backward")
+JACOBIANS = ("rnn_lib.analysis.jacobians:_jacobians", "rnn_lib.analysis.jacobians:_product",
+             "rnn_lib.analysis.vanishing:jacobian_chain",
+             "rnn_lib.rnn:_backward", "rnn_lib.rnn:_backward_steps", "rnn_lib.gru:_backward")
 
 
 #: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).

@@ -7,7 +7,6 @@ from rnn_lib import data
 from rnn_lib.analysis import memory
 from rnn_lib.train import init_params
 
-
 #: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).
 MANUAL = {"ex-long-bias": 1, "ex-long-clip-entries": 1}
 

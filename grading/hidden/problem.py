@@ -5,7 +5,6 @@ import numpy as np
 import rnn_lib
 from grading.cases import case, close
 
-
 #: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).
 MANUAL = {"ex-problem-count": 1, "ex-problem-order": 1}
 

@@ -8,7 +8,8 @@ from rnn_lib.analysis import vanishing
 
 #: The cores of the scalar RNN (its states, its one-step factors, their logarithms), and of the
 #: tanh RNN and its Jacobian products, which give the sigmoid's through σ(x) = (1 + tanh(x/2))/2.
-SCALAR = ("rnn_lib.analysis.vanishing:_states", "rnn_lib.analysis.vanishing:_factors", "rnn_lib.analysis.vanishing:_log_magnitudes",
+SCALAR = ("rnn_lib.analysis.vanishing:_states", "rnn_lib.analysis.vanishing:_factors",
+          "rnn_lib.analysis.vanishing:_log_magnitudes",
           "rnn_lib.analysis.vanishing:tanh_rnn_states", "rnn_lib.analysis.vanishing:jacobian_chain")
 
 

@@ -109,11 +109,11 @@ def call(shell, message, types_):
     kwargs = codec.decode(message["kwargs"], types_)
     try:
         value = function(*args, **kwargs)
-    except BaseException as error:  # noqa: BLE001 - SystemExit and MemoryError too: report, go on
+    except BaseException as error:
         return {**reply, "op": "raised", "type": type(error).__name__}
     try:
         return {**reply, "op": "result", "value": codec.encode(value, types_)}
-    except Exception:  # noqa: BLE001 - a value of a kind that cannot cross, or a broken one
+    except Exception:
         return {**reply, "op": "unsendable"}
 
 

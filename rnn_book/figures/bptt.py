@@ -54,8 +54,8 @@ def gradient_reach(norms_by_label):
     {legend label: (D,) norms for the distances T − k = 0, 1, …, D − 1}.
     """
     fig, ax = plt.subplots()
-    for (label, norms), marker in zip(norms_by_label.items(), "os^Dv" * len(norms_by_label)):
-        norms = np.asarray(norms, dtype=float)
+    for (label, values), marker in zip(norms_by_label.items(), "os^Dv" * len(norms_by_label)):
+        norms = np.asarray(values, dtype=float)
         ax.semilogy(np.arange(norms.size), norms, marker=marker, ms=3, label=label)
     ax.set_xlabel("distance back in time, $T - k$ (steps)")
     ax.set_ylabel(r"$\|\partial h_T / \partial h_k\|$ (spectral norm)")
@@ -74,8 +74,8 @@ def truncation_error_curves(Ks, errors_by_label, floor=1e-16):
     """
     Ks = np.asarray(Ks)
     fig, ax = plt.subplots()
-    for (label, errors), marker in zip(errors_by_label.items(), "os^Dv" * len(errors_by_label)):
-        errors = np.maximum(np.asarray(errors, dtype=float), floor)
+    for (label, values), marker in zip(errors_by_label.items(), "os^Dv" * len(errors_by_label)):
+        errors = np.maximum(np.asarray(values, dtype=float), floor)
         ax.semilogy(Ks, errors, marker=marker, ms=3, label=label)
     ax.axhline(1.0, color="#888888", linewidth=0.8, linestyle=":")
     ax.set_xlabel("truncation length $K$ (terms with $t - k < K$ kept)")

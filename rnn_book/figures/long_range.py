@@ -4,8 +4,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 
-
-
 def gradient_against_k(ks, norms_by_label):
     """The gradient that reaches the deciding word, against its distance k from the end; log scale.
 

@@ -4,8 +4,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 
-
-
 def learning_curves(runs_by_label, baseline=None):
     """Training loss and held-out accuracy per epoch, for one or more training runs.
 

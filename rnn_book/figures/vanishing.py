@@ -5,7 +5,6 @@ import numpy as np
 
 from .drawing import HIGHLIGHT
 
-
 ACTIVATION_TEX = {"sigmoid": r"\sigma", "tanh": r"\tanh"}
 
 
@@ -88,7 +87,8 @@ def jacobian_norms(distances, linear, squashed):
     """
     fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.8), sharey=True)
     for ax, norms, title in zip(
-        axes, (linear, squashed), ("linear RNN: $(W_{hh}^T)^n$", r"tanh RNN: $\prod\, \mathrm{diag}(1 - h_i^2)\, W_{hh}^T$")
+        axes, (linear, squashed),
+        ("linear RNN: $(W_{hh}^T)^n$", r"tanh RNN: $\prod\, \mathrm{diag}(1 - h_i^2)\, W_{hh}^T$")
     ):
         for i, (rho, values) in enumerate(norms.items()):
             ax.plot(distances, values, color=f"C{i}", lw=1.8, label=rf"$\rho = {rho:g}$")

@@ -4,7 +4,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 
-
 def _base_name(base):
     return "natural log" if np.isclose(base, np.e) else f"log base {base:g}"
 

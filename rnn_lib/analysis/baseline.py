@@ -25,8 +25,8 @@ def bag_of_words(documents, size):
     """Counts of each token: documents, a list of N id arrays → (N, size) counts."""
     size = checks.check_count(size, "size", low=1)
     counts = np.zeros((len(documents), size))
-    for n, ids in enumerate(documents):
-        ids = np.asarray(ids)
+    for n, document in enumerate(documents):
+        ids = np.asarray(document)
         if ids.ndim != 1 or not np.issubdtype(ids.dtype, np.integer):
             raise ValueError(f"documents[{n}] must be a 1-D array of token ids, got {ids!r}")
         if ids.size and (ids.min() < 0 or ids.max() >= size):

@@ -41,8 +41,8 @@ _check_count = checks.check_count
 def _check_scalar_run(w, h0, activation):
     """w, h0: finite numbers or arrays that broadcast together. Returns (w, h0) broadcast."""
     checks.check_choice(activation, "activation", ACTIVATIONS)
-    w = checks.as_float_array(w, "w", ndims=range(0, 4))
-    h0 = checks.as_float_array(h0, "h0", ndims=range(0, 4))
+    w = checks.as_float_array(w, "w", ndims=range(4))
+    h0 = checks.as_float_array(h0, "h0", ndims=range(4))
     try:
         return np.broadcast_arrays(w, h0)
     except ValueError:
@@ -114,7 +114,7 @@ def gradient_bound(w, distance, activation="sigmoid"):
     whatever the states are. w: number or array. Returns (distance + 1,) + shape of w.
     """
     checks.check_choice(activation, "activation", ACTIVATIONS)
-    w = checks.as_float_array(w, "w", ndims=range(0, 4))
+    w = checks.as_float_array(w, "w", ndims=range(4))
     n = np.arange(_check_count(distance, "distance") + 1).reshape((-1,) + (1,) * w.ndim)
     return (np.abs(w) * DERIVATIVE_BOUND[activation]) ** n
 
@@ -257,7 +257,7 @@ def fixed_point(w):
     Unique for every w: in (1/2, 1) for w > 0, 1/2 for w = 0, in (0, 1/2) for
     w < 0. w: number or array. Returns the shape of w (a float for a number).
     """
-    w = checks.as_float_array(w, "w", ndims=range(0, 4))
+    w = checks.as_float_array(w, "w", ndims=range(4))
     h = _fixed_point(w)
     return float(h) if h.ndim == 0 else h
 
@@ -269,7 +269,7 @@ def fixed_point_factor(w):
     move towards h* (and the gradient there vanishes like abs(factor)^n); abs(factor) > 1
     and they move away. w: number or array. Returns the shape of w.
     """
-    w = checks.as_float_array(w, "w", ndims=range(0, 4))
+    w = checks.as_float_array(w, "w", ndims=range(4))
     h = _fixed_point(w)
     factor = w * h * (1.0 - h)
     return float(factor) if factor.ndim == 0 else factor

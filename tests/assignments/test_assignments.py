@@ -20,10 +20,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+import rnn_lib  # noqa: E402
 from grading import assignments, grade, sandbox  # noqa: E402
 from grading.cases import hidden_cases  # noqa: E402
-
-import rnn_lib  # noqa: E402
 
 LIMITS = sandbox.Limits()
 LAYERS = sandbox.detect_layers()
@@ -331,7 +330,8 @@ def test_a_class_gets_one_row_per_student_with_the_right_scores(class_batch):
     assert float(rows["bob"]["problem:problem_count"]) == 0 and rows["bob"]["status"].startswith("graded")
     assert rows["carol"]["status"] == "wrong assignment: this notebook is for log_loss"
     assert float(rows["carol"]["total"]) == 0 and rows["carol"]["assignment"] == "problem"
-    assert rows["dave"]["submission"] == "dave/second.ipynb" and "also graded: dave/first.ipynb (0/5)" in rows["dave"]["status"]
+    assert rows["dave"]["submission"] == "dave/second.ipynb"
+    assert "also graded: dave/first.ipynb (0/5)" in rows["dave"]["status"]
     assert all(row["possible"] == "9" and row["tests possible"] == "5" for row in rows.values())
 
 

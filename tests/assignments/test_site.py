@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_course  # noqa: E402
+
 from grading import assignments  # noqa: E402
 
 SITE = ROOT / "_build" / "html"

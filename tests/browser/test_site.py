@@ -8,7 +8,6 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 import yaml
-
 from conftest import ROOT, SCREENSHOTS, notebook_pages, open_page, toc_pages
 
 PAGES = toc_pages()

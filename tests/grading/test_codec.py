@@ -8,9 +8,8 @@ import numpy as np
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from grading.inside import codec  # noqa: E402
-
-import rnn_lib  # noqa: E402
+import rnn_lib
+from grading.inside import codec
 
 TYPES = codec.rnn_lib_types()
 

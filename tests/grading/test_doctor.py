@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from grading import doctor  # noqa: E402
+from grading import doctor
 
 
 def test_a_doctored_function_keeps_no_trace_of_its_implementation(tmp_path):
     target = doctor.doctored_copy(["rnn_lib.rnn:_forward_steps", "rnn_lib.loss:log_loss"], tmp_path)
     source = (target / "rnn.py").read_text()
-    assert "np.tanh(z[:, t]" not in source and "_rnn_grading.library_call(\"rnn_lib.rnn:_forward_steps\"" in source
+    assert "np.tanh(z[t]" in (doctor.LIBRARY / "rnn.py").read_text()  # the loop the doctoring removes
+    assert "np.tanh(z[t]" not in source and "_rnn_grading.library_call(\"rnn_lib.rnn:_forward_steps\"" in source
     assert "log1p" not in (target / "loss.py").read_text()
     tree = ast.parse(source)
     names = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]

@@ -40,7 +40,10 @@ def test_a_wrong_answer_fails_the_cases_that_check_it():
     exec("def count_parameters(E, H, Y):\n    return E * H + H * H + H * Y + H\n", namespace)
     session = local.LocalSession(namespace, library)
     stubs = {f: local.Stub(session, f) for e in exercises for f in e.functions}
-    outcomes = {c.description: local.run_case(c, session, local.Context(stubs, setup, local.codec.np.random.default_rng(0)))
+    def context():
+        return local.Context(stubs, setup, local.codec.np.random.default_rng(0))
+
+    outcomes = {c.description: local.run_case(c, session, context())
                 for c in cases if c.question == "problem_count"}
     assert outcomes and not any(o.passed for o in outcomes.values()), outcomes
 
