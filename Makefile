@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 BUILD := _build
 
 .PHONY: book book-offline test unit nbval build-strict test-build binder-env browser assignments grade \
-	test-assignments refresh clean help crosscheck lint
+	test-assignments refresh clean help crosscheck lint explore
 
 help:
 	@echo "make book          build the website into $(BUILD)/html (executes every notebook)"
@@ -47,6 +47,11 @@ ifeq ($(SOLUTIONS),hidden)
 else
 	$(BIN)/python scripts/build_book.py
 endif
+
+# ruff on every Python file, mypy on the library (configuration in pyproject.toml).
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check rnn_lib rnn_book grading scripts tests
+	$(BIN)/mypy rnn_lib
 
 unit: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/binder --ignore=tests/assignments \
@@ -101,7 +106,7 @@ test-build: $(VENV)/.test-installed offline/node_modules/.installed
 test-assignments: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests/assignments -p no:cacheprovider
 
-test: unit nbval build-strict test-build binder-env test-assignments browser
+test: lint unit nbval build-strict test-build binder-env test-assignments browser
 
 # PyTorch is never a dependency of the book or of the students' environment: the cross-check
 # against it installs the CPU build into an environment of its own, where the tests that
@@ -118,6 +123,11 @@ crosscheck: $(CROSSCHECK)/.installed
 	REQUIRE_TORCH=1 $(CROSSCHECK)/bin/python -m pytest -p no:cacheprovider tests/test_pytorch_crosscheck.py \
 		tests/test_benchmark.py tests/test_gradients.py
 	$(CROSSCHECK)/bin/python scripts/benchmark.py
+
+# The property tests with new random examples, ten times as many (scheduled CI job).
+explore: $(VENV)/.test-installed
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -p no:cacheprovider -n 2 tests/test_gradients.py \
+		tests/test_forward.py tests/test_gru.py tests/test_loss.py
 
 refresh: $(VENV)/.test-installed
 	$(BIN)/python scripts/refresh_notebooks.py

@@ -7,39 +7,129 @@ All functions work elementwise on arrays of any shape.
 """
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .checks import as_numbers
 
 
-def sigmoid(x):
+def sigmoid(x: ArrayLike) -> np.ndarray:
     """σ(x) = 1 / (1 + e^(−x)), computed without overflow for any finite x.
 
     For x < 0 the textbook form would evaluate e^(−x), which overflows for
-    x < −709; the equivalent e^x / (1 + e^x) does not.
+    x < −709; the equivalent e^x / (1 + e^x) does not. σ(−∞) = 0 and σ(∞) = 1.
+
+    Parameters
+    ----------
+    x : array_like, any shape
+        Real numbers (infinities allowed, NaN not).
+
+    Returns
+    -------
+    ndarray, shape of x
+        σ(x) elementwise, in [0, 1]; a 0-d array when x is a scalar.
+
+    Raises
+    ------
+    TypeError
+        If x is not numeric (strings, complex numbers, objects).
+    ValueError
+        If x holds NaN.
     """
     x = as_numbers(x, "x")
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
-def sigmoid_prime(x):
-    """σ'(x) = σ(x)(1 − σ(x)); never larger than 1/4, reached at x = 0."""
+def sigmoid_prime(x: ArrayLike) -> np.ndarray | np.float64:
+    """σ'(x) = σ(x)(1 − σ(x)); never larger than 1/4, reached at x = 0.
+
+    Parameters
+    ----------
+    x : array_like, any shape
+        The inputs of σ (not σ's outputs); infinities allowed, NaN not.
+
+    Returns
+    -------
+    ndarray or numpy.float64, shape of x
+        σ'(x) elementwise, in [0, 1/4]; a numpy float64 when x is a scalar.
+
+    Raises
+    ------
+    TypeError
+        If x is not numeric.
+    ValueError
+        If x holds NaN.
+    """
     s = sigmoid(x)
     return s * (1.0 - s)
 
 
-def tanh(x):
-    """tanh(x) = 2σ(2x) − 1, the squashing of the forward pass."""
+def tanh(x: ArrayLike) -> np.ndarray | np.float64:
+    """tanh(x) = 2σ(2x) − 1, the squashing of the forward pass.
+
+    Parameters
+    ----------
+    x : array_like, any shape
+        Real numbers (infinities allowed, NaN not).
+
+    Returns
+    -------
+    ndarray or numpy.float64, shape of x
+        tanh(x) elementwise, in [−1, 1]; a numpy float64 when x is a scalar.
+
+    Raises
+    ------
+    TypeError
+        If x is not numeric.
+    ValueError
+        If x holds NaN.
+    """
     return np.tanh(as_numbers(x, "x"))
 
 
-def tanh_prime(x):
-    """tanh'(x) = 1 − tanh(x)²; never larger than 1, reached at x = 0."""
+def tanh_prime(x: ArrayLike) -> np.ndarray | np.float64:
+    """tanh'(x) = 1 − tanh(x)²; never larger than 1, reached at x = 0.
+
+    Parameters
+    ----------
+    x : array_like, any shape
+        The inputs of tanh (not tanh's outputs); infinities allowed, NaN not.
+
+    Returns
+    -------
+    ndarray or numpy.float64, shape of x
+        tanh'(x) elementwise, in [0, 1]; a numpy float64 when x is a scalar.
+
+    Raises
+    ------
+    TypeError
+        If x is not numeric.
+    ValueError
+        If x holds NaN.
+    """
     t = np.tanh(as_numbers(x, "x"))
     return 1.0 - t * t
 
 
-def softplus(x):
-    """log(1 + e^x) without overflow: the loss of a logit, see ``loss.log_loss_from_logit``."""
+def softplus(x: ArrayLike) -> np.ndarray | np.float64:
+    """log(1 + e^x) without overflow: the loss of a logit, see ``loss.log_loss_from_logit``.
+
+    Parameters
+    ----------
+    x : array_like, any shape
+        Real numbers (infinities allowed, NaN not).
+
+    Returns
+    -------
+    ndarray or numpy.float64, shape of x
+        log(1 + e^x) elementwise, ≥ 0; a numpy float64 when x is a scalar.
+
+    Raises
+    ------
+    TypeError
+        If x is not numeric.
+    ValueError
+        If x holds NaN.
+    """
     x = as_numbers(x, "x")
     return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))

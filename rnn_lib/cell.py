@@ -13,81 +13,272 @@ The functions below are the checks and the loss that every cell's module uses
 (public, so that no module reaches into another's private names).
 """
 
+from collections.abc import Iterable
 from dataclasses import fields
+from typing import TYPE_CHECKING, Self, TypeVar, cast
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import checks
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    from .gru import GRUTrace
+    from .rnn import Trace
+
 LOSS_ON = ("last", "all")
+
+_TraceT = TypeVar("_TraceT", bound="DataclassInstance")
 
 
 class Cell:
-    """The weights of a recurrent cell: names in order, sizes, (name, array) pairs, copies."""
+    """The weights of a recurrent cell: names in order, sizes, (name, array) pairs, copies.
+
+    Not used on its own: every subclass is a frozen dataclass whose fields are
+    its arrays (``Params``, ``GRUParams``), with at least W_eh (E, H) and W_hy
+    (H, Y), and defines ``forward``, ``bptt`` and ``evaluate_loss``.
+
+    Attributes
+    ----------
+    input_weights : tuple of str
+        The names of the weights that read the input x_t (with one-hot inputs,
+        their rows are a token's embedding).
+    E : int
+        Embedding size, the number of rows of W_eh.
+    H : int
+        Hidden size, the number of columns of W_eh.
+    Y : int
+        Number of outputs, the number of columns of W_hy.
+    """
 
     #: The weights that read the input x_t (with one-hot inputs, their rows are a token's embedding).
     input_weights: tuple[str, ...] = ("W_eh",)
 
-    @classmethod
-    def names(cls):
-        """The array names in their fixed order."""
-        return tuple(f.name for f in fields(cls))
+    # Declared for type checkers only (no value): every subclass has these arrays as dataclass fields.
+    W_eh: np.ndarray
+    W_hy: np.ndarray
 
     @classmethod
-    def trusted(cls, **arrays):
-        """Weights from arrays the library computed itself (gradients): no copies, no checks."""
+    def names(cls) -> tuple[str, ...]:
+        """The array names in their fixed order.
+
+        Returns
+        -------
+        tuple of str
+            The names of the dataclass fields, in their order.
+        """
+        return tuple(f.name for f in fields(cast("type[DataclassInstance]", cls)))
+
+    @classmethod
+    def trusted(cls, **arrays: np.ndarray) -> Self:
+        """Weights from arrays the library computed itself (gradients): no copies, no checks.
+
+        Parameters
+        ----------
+        **arrays : ndarray
+            One array for every name of ``names()``, stored as it is; other names are ignored.
+
+        Returns
+        -------
+        Cell
+            Weights of this class holding the very arrays given.
+
+        Raises
+        ------
+        KeyError
+            If one of ``names()`` is missing.
+        """
         weights = object.__new__(cls)
         for name in cls.names():
             object.__setattr__(weights, name, arrays[name])
         return weights
 
     @property
-    def E(self):
+    def E(self) -> int:
         """Embedding size."""
         return self.W_eh.shape[0]
 
     @property
-    def H(self):
+    def H(self) -> int:
         """Hidden size."""
         return self.W_eh.shape[1]
 
     @property
-    def Y(self):
+    def Y(self) -> int:
         """Number of outputs."""
         return self.W_hy.shape[1]
 
-    def items(self):
-        """(name, array) pairs in the order of ``names()``."""
+    def items(self) -> list[tuple[str, np.ndarray]]:
+        """(name, array) pairs in the order of ``names()``.
+
+        Returns
+        -------
+        list of (str, ndarray)
+            Each weight's name and array (the stored array itself, not a copy).
+        """
         return [(name, getattr(self, name)) for name in self.names()]
 
-    def replace(self, **arrays):
-        """A copy with some arrays replaced, for example ``params.replace(W_hy=W)``."""
+    def replace(self, **arrays: ArrayLike) -> Self:
+        """A copy with some arrays replaced, for example ``params.replace(W_hy=W)``.
+
+        The new weights are built, and so checked, like any others of the class.
+
+        Parameters
+        ----------
+        **arrays : array_like
+            New arrays by name, each of the shape the class requires.
+
+        Returns
+        -------
+        Cell
+            Weights of the same class: the given arrays and copies of the others.
+
+        Raises
+        ------
+        TypeError
+            If a name is not one of ``names()``, or an array is not numeric.
+        ValueError
+            If an array has the wrong shape or is not finite.
+        """
         return type(self)(**{**dict(self.items()), **arrays})
 
     def __repr__(self):
         shapes = ", ".join(f"{name}={array.shape}" for name, array in self.items())
         return f"{type(self).__name__}({shapes})"
 
-    def forward(self, X, h0=None):
+    def forward(self, X: ArrayLike, h0: ArrayLike | None = None) -> "Trace | GRUTrace":
+        """The cell's pass through time over one document or a batch.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings of one document, or of a batch of N documents.
+        h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+            The initial hidden state; None means zeros.
+
+        Returns
+        -------
+        Trace or GRUTrace
+            The cell's trace, with h (T, H) and y_hat (T, Y), each with a leading N for a batch.
+
+        Raises
+        ------
+        NotImplementedError
+            Always, in Cell itself: each subclass defines it.
+        """
         raise NotImplementedError
 
-    def bptt(self, X, y, h0=None, loss_on="last"):
+    def bptt(self, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None = None,
+             loss_on: str = "last") -> "tuple[float, Cell]":
+        """The loss and its gradient with respect to every weight, by backpropagation through time.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings of one document, or of a batch of N documents.
+        y : array_like, shape (Y,), or (N, Y) for a batch
+            The labels, each 0 or 1; when Y = 1, also shape (), or (N,) for a batch.
+        h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+            The initial hidden state; None means zeros.
+        loss_on : {"last", "all"}, default "last"
+            Score the last step only, or every step.
+
+        Returns
+        -------
+        loss : float
+            The natural-log binary cross-entropy.
+        grads : Cell
+            dL/d(every weight), weights of the same class and shapes.
+
+        Raises
+        ------
+        NotImplementedError
+            Always, in Cell itself: each subclass defines it.
+        """
         raise NotImplementedError
 
-    def evaluate_loss(self, X, y, h0=None, loss_on="last"):
+    def evaluate_loss(self, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None = None,
+                      loss_on: str = "last") -> float:
+        """The loss alone, as ``bptt`` computes it.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings of one document, or of a batch of N documents.
+        y : array_like, shape (Y,), or (N, Y) for a batch
+            The labels, each 0 or 1; when Y = 1, also shape (), or (N,) for a batch.
+        h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+            The initial hidden state; None means zeros.
+        loss_on : {"last", "all"}, default "last"
+            Score the last step only, or every step.
+
+        Returns
+        -------
+        float
+            The natural-log binary cross-entropy.
+
+        Raises
+        ------
+        NotImplementedError
+            Always, in Cell itself: each subclass defines it.
+        """
         raise NotImplementedError
 
 
-def check_cell(params, cls=Cell, name="params"):
-    """Raise TypeError unless ``params`` are the weights of a cell (of class ``cls``)."""
+def check_cell(params: object, cls: type[Cell] = Cell, name: str = "params") -> None:
+    """Raise TypeError unless ``params`` are the weights of a cell (of class ``cls``).
+
+    Parameters
+    ----------
+    params : object
+        The value to check.
+    cls : type, default Cell
+        The class required: ``Cell`` for any cell, or a subclass such as ``Params``.
+    name : str, default "params"
+        The argument's name, for the error message.
+
+    Raises
+    ------
+    TypeError
+        If ``params`` is not an instance of ``cls``.
+    """
     if not isinstance(params, cls):
         expected = "the weights of a cell (an rnn_lib.Params or GRUParams)" if cls is Cell \
             else f"an rnn_lib.{cls.__name__}"
         raise TypeError(f"{name} must be {expected}, got {type(params).__name__}")
 
 
-def check_inputs(params, X, h0):
-    """Validate X and h0 against params; return X as (N, T, E), h0 as (N, H), and whether batched."""
+def check_inputs(params: Cell, X: ArrayLike, h0: ArrayLike | None) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Validate X and h0 against params; return X as (N, T, E), h0 as (N, H), and whether batched.
+
+    Parameters
+    ----------
+    params : Cell
+        The weights, for the sizes E and H.
+    X : array_like, shape (T, E) or (N, T, E)
+        One document, or a batch of N ≥ 1 documents, of T ≥ 1 steps.
+    h0 : array_like or None, shape (H,), or (H,) or (N, H) for a batch
+        The initial hidden state (one for a batch is shared by every document); None means zeros.
+
+    Returns
+    -------
+    X : ndarray, shape (N, T, E)
+        The inputs as float64, with N = 1 for one document.
+    h0 : ndarray, shape (N, H)
+        A new array of initial states.
+    batched : bool
+        Whether X was a batch (3-D).
+
+    Raises
+    ------
+    TypeError
+        If X or h0 is not numeric.
+    ValueError
+        If X or h0 has the wrong number of dimensions, holds NaN or infinities,
+        or its sizes do not match params; or N = 0 or T = 0.
+    """
     X = checks.as_float_array(X, "X", ndims=(2, 3))
     batched = X.ndim == 3
     X3 = X if batched else X[None]
@@ -108,12 +299,38 @@ def check_inputs(params, X, h0):
     return X3, np.broadcast_to(h0, (N, params.H)).copy(), batched
 
 
-def check_labels(y, N, Y, batched):
-    """Return labels as (N, Y): one label (or Y labels) per document."""
+def check_labels(y: ArrayLike, N: int, Y: int, batched: bool) -> np.ndarray:
+    """Return labels as (N, Y): one label (or Y labels) per document.
+
+    Parameters
+    ----------
+    y : array_like, shape (Y,), or (N, Y) if batched
+        The labels, each 0 or 1; when Y = 1, also shape (), or (N,) if batched.
+    N : int
+        The number of documents (1 when not batched).
+    Y : int
+        The number of outputs.
+    batched : bool
+        Whether the inputs are a batch.
+
+    Returns
+    -------
+    ndarray, shape (N, Y)
+        The labels as float64.
+
+    Raises
+    ------
+    TypeError
+        If y is not numeric.
+    ValueError
+        If y has another shape, holds NaN or infinities, or a label is not 0 or 1.
+    """
     y = checks.as_float_array(y, "y", ndims=(0, 1, 2))
-    expected = ((N,), (N, Y)) if batched else ((), (Y,))
-    if Y == 1 and batched:
-        expected += ((N, 1),)
+    expected: tuple[tuple[int, ...], ...]
+    if batched:
+        expected = ((N,), (N, 1)) if Y == 1 else ((N, Y),)
+    else:
+        expected = ((), (1,)) if Y == 1 else ((Y,),)
     if y.shape not in expected:
         raise ValueError(
             f"y has shape {y.shape} but the RNN needs one label per document and output:"
@@ -123,15 +340,59 @@ def check_labels(y, N, Y, batched):
     return y.reshape(N, Y)
 
 
-def check_training_inputs(params, X, y, h0, loss_on):
-    """Validate everything bptt needs; return X (N, T, E), h0 (N, H) and y (N, Y)."""
+def check_training_inputs(params: Cell, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None,
+                          loss_on: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Validate everything bptt needs; return X (N, T, E), h0 (N, H) and y (N, Y).
+
+    Parameters
+    ----------
+    params : Cell
+        The weights, for the sizes E, H and Y.
+    X : array_like, shape (T, E) or (N, T, E)
+        One document or a batch, as for ``check_inputs``.
+    y : array_like, shape (Y,), or (N, Y) for a batch
+        The labels, as for ``check_labels``.
+    h0 : array_like or None, shape (H,), or (H,) or (N, H) for a batch
+        The initial hidden state; None means zeros.
+    loss_on : {"last", "all"}
+        Which steps the loss scores.
+
+    Returns
+    -------
+    X : ndarray, shape (N, T, E)
+        The inputs as float64.
+    h0 : ndarray, shape (N, H)
+        A new array of initial states.
+    y : ndarray, shape (N, Y)
+        The labels as float64.
+
+    Raises
+    ------
+    TypeError
+        If loss_on is not a string, or X, y or h0 is not numeric.
+    ValueError
+        If loss_on is neither "last" nor "all", or as ``check_inputs`` and ``check_labels``.
+    """
     checks.check_choice(loss_on, "loss_on", LOSS_ON)
     X, h0, batched = check_inputs(params, X, h0)
     return X, h0, check_labels(y, X.shape[0], params.Y, batched)
 
 
-def check_finite_result(arrays, what):
-    """Raise FloatingPointError naming the first array that is not finite: overflow, not silent NaN."""
+def check_finite_result(arrays: Iterable[tuple[str, np.ndarray]], what: str) -> None:
+    """Raise FloatingPointError naming the first array that is not finite: overflow, not silent NaN.
+
+    Parameters
+    ----------
+    arrays : iterable of (str, ndarray)
+        (name, array) pairs of any shapes, for example ``grads.items()``.
+    what : str
+        What computed them, to begin the message (for example "The forward pass").
+
+    Raises
+    ------
+    FloatingPointError
+        If an array holds NaN or infinite values.
+    """
     for name, array in arrays:
         if not np.isfinite(array).all():
             raise FloatingPointError(
@@ -140,13 +401,29 @@ def check_finite_result(arrays, what):
             )
 
 
-def loss_and_dlogits(o, y, loss_on):
+def loss_and_dlogits(o: np.ndarray, y: np.ndarray, loss_on: str) -> tuple[float, np.ndarray]:
     """Natural-log BCE of logits o (N, T, Y) for labels y (N, Y), and dL/do (N, T, Y).
 
     ``last`` scores only o_T; ``all`` sums the loss of every step (slide 10's
-    L = Σ_t L^(t)). Both average over the N documents. The loss of a logit is
-    ``loss.bce_with_logits``, softplus(o) − y·o, here without its input checks:
-    o and y are the library's own arrays.
+    L = Σ_t L^(t)). Both sum over the Y outputs and average over the N
+    documents. The loss of a logit is ``loss.bce_with_logits``, softplus(o) − y·o,
+    here without its input checks: o and y are the library's own arrays.
+
+    Parameters
+    ----------
+    o : ndarray, shape (N, T, Y)
+        The logits of every step.
+    y : ndarray, shape (N, Y)
+        The labels, each 0 or 1.
+    loss_on : {"last", "all"}
+        Score the last step only, or every step (any value but "last" scores every step).
+
+    Returns
+    -------
+    loss : float
+        The loss, in nats.
+    d_o : ndarray, shape (N, T, Y)
+        dL/do, (σ(o_t) − y) / N at every scored step and 0 at the others.
     """
     N = o.shape[0]
     scored = o[:, -1:] if loss_on == "last" else o
@@ -159,8 +436,22 @@ def loss_and_dlogits(o, y, loss_on):
     return loss, d_o
 
 
-def unbatched(trace, batched):
-    """A trace of N documents as it is, or the one document of a batch of one without its N."""
+def unbatched(trace: _TraceT, batched: bool) -> _TraceT:
+    """A trace of N documents as it is, or the one document of a batch of one without its N.
+
+    Parameters
+    ----------
+    trace : dataclass of ndarrays
+        A trace (``Trace``, ``GRUTrace``) whose every field has a leading N.
+    batched : bool
+        Whether the input was a batch.
+
+    Returns
+    -------
+    dataclass of ndarrays
+        ``trace`` itself if batched, else a new trace of the same class made of
+        the first document of every field (the leading N dropped).
+    """
     if batched:
         return trace
     return type(trace)(*(getattr(trace, f.name)[0] for f in fields(trace)))

@@ -7,15 +7,36 @@ argument and says what was expected, so that a student can act on it.
 """
 
 import numbers
+from collections.abc import Collection, Iterable
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
-def as_float_array(value, name, ndims):
+def as_float_array(value: ArrayLike, name: str, ndims: Collection[int]) -> np.ndarray:
     """Return ``value`` as a finite float64 array whose number of dimensions is in ``ndims``.
 
-    Raises TypeError for non-numeric input and ValueError for a wrong number of
-    dimensions or NaN/infinite entries.
+    Parameters
+    ----------
+    value : array_like, any shape
+        Numbers: bools, integers or floats, possibly nested lists.
+    name : str
+        The argument's name, for the error messages.
+    ndims : collection of int
+        The numbers of dimensions allowed, for example ``(2, 3)``.
+
+    Returns
+    -------
+    ndarray, shape of value
+        A new float64 array.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is a string, complex or not numeric.
+    ValueError
+        If ``value`` is ragged, has a number of dimensions not in ``ndims``,
+        or holds NaN or infinite entries.
     """
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{name} must be numeric, got the string {value!r}")
@@ -37,11 +58,28 @@ def as_float_array(value, name, ndims):
     return array
 
 
-def as_tokens(tokens, name="tokens"):
+def as_tokens(tokens: Iterable[str] | np.ndarray, name: str = "tokens") -> list[str]:
     """A list of token strings from a list, tuple, other sequence or 1-D numpy array of strings.
 
-    Raises TypeError for a single string (call ``tokenize`` first) or items that are
-    not strings, ValueError for an array that is not one-dimensional.
+    Parameters
+    ----------
+    tokens : iterable of str or ndarray of str, shape (T,)
+        The tokens, one string each.
+    name : str, default "tokens"
+        The argument's name, for the error messages.
+
+    Returns
+    -------
+    list of str, length T
+        The tokens in their order.
+
+    Raises
+    ------
+    TypeError
+        For a single string (call ``tokenize`` first), something that is not
+        iterable, or items that are not strings.
+    ValueError
+        For a numpy array that is not one-dimensional.
     """
     if isinstance(tokens, (str, bytes)):
         raise TypeError(f"{name} must be a list of tokens, got the string {tokens!r}: call tokenize(text) first")
@@ -59,10 +97,36 @@ def as_tokens(tokens, name="tokens"):
     return tokens
 
 
-def as_numbers(value, name):
-    """``value`` as a float array of any shape, for the elementwise functions: TypeError unless it is
-    numeric, ValueError if it holds NaN (infinities are allowed: σ(−∞) = 0 is well defined)."""
-    array = np.asarray(value)
+def as_numbers(value: ArrayLike, name: str) -> np.ndarray:
+    """``value`` as a float array of any shape, for the elementwise functions.
+
+    Infinities are allowed (σ(−∞) = 0 is well defined), NaN is not.
+
+    Parameters
+    ----------
+    value : array_like, any shape
+        Numbers: bools, integers or floats, possibly nested lists.
+    name : str
+        The argument's name, for the error messages.
+
+    Returns
+    -------
+    ndarray, shape of value
+        A float64 array, 0-d for a scalar (``value`` itself if it already was a float64 array).
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not numeric (strings, complex numbers, objects).
+    ValueError
+        If ``value`` holds NaN or is a ragged nested list.
+    """
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be numeric, got the string {value!r}")
+    try:
+        array = np.asarray(value)
+    except ValueError as err:  # ragged nested lists
+        raise ValueError(f"{name} must be a rectangular array of numbers: {err}") from None
     if array.dtype.kind not in "biuf":
         raise TypeError(f"{name} must be numeric, got {type(value).__name__} {str(value)[:40]!r}")
     array = array.astype(float, copy=False)
@@ -71,8 +135,21 @@ def as_numbers(value, name):
     return array
 
 
-def check_finite(array, name):
-    """Raise ValueError if ``array`` holds NaN or infinite values, saying where the first one is."""
+def check_finite(array: np.ndarray, name: str) -> None:
+    """Raise ValueError if ``array`` holds NaN or infinite values, saying where the first one is.
+
+    Parameters
+    ----------
+    array : ndarray, any shape
+        Numbers to check.
+    name : str
+        The argument's name, for the error message.
+
+    Raises
+    ------
+    ValueError
+        If an entry is NaN or infinite.
+    """
     bad = ~np.isfinite(array)
     if bad.any():
         where = tuple(int(i) for i in np.argwhere(bad)[0])
@@ -82,8 +159,21 @@ def check_finite(array, name):
         )
 
 
-def check_binary_labels(y, name="y"):
-    """Raise ValueError unless every entry of the float array ``y`` is 0 or 1."""
+def check_binary_labels(y: np.ndarray, name: str = "y") -> None:
+    """Raise ValueError unless every entry of the float array ``y`` is 0 or 1.
+
+    Parameters
+    ----------
+    y : ndarray, any shape
+        Labels, as floats.
+    name : str, default "y"
+        The argument's name, for the error message.
+
+    Raises
+    ------
+    ValueError
+        If an entry is neither 0 nor 1.
+    """
     if np.array_equal(y, y.astype(bool)):  # fast path: every entry is 0 or 1
         return
     bad = (y != 0) & (y != 1)
@@ -91,8 +181,21 @@ def check_binary_labels(y, name="y"):
         raise ValueError(f"{name} must hold labels 0 or 1, got {np.unique(y[bad])[:5].tolist()}")
 
 
-def check_probabilities(p, name="p"):
-    """Raise ValueError unless every entry of the float array ``p`` is in [0, 1]."""
+def check_probabilities(p: np.ndarray, name: str = "p") -> None:
+    """Raise ValueError unless every entry of the float array ``p`` is in [0, 1].
+
+    Parameters
+    ----------
+    p : ndarray, any shape
+        Probabilities, as floats.
+    name : str, default "p"
+        The argument's name, for the error message.
+
+    Raises
+    ------
+    ValueError
+        If an entry is below 0 or above 1.
+    """
     bad = (p < 0) | (p > 1)
     if bad.any():
         raise ValueError(
@@ -100,16 +203,51 @@ def check_probabilities(p, name="p"):
         )
 
 
-def check_log_base(base):
-    """Raise unless ``base`` is a real number > 0 and ≠ 1 (the only bases a logarithm has)."""
+def check_log_base(base: object) -> None:
+    """Raise unless ``base`` is a real number > 0 and ≠ 1 (the only bases a logarithm has).
+
+    Parameters
+    ----------
+    base : object
+        The base to check; any real number type (int, float, numpy scalar) but bool.
+
+    Raises
+    ------
+    TypeError
+        If ``base`` is a bool or not a real number.
+    ValueError
+        If ``base`` is not finite, is ≤ 0 or is 1.
+    """
     if isinstance(base, bool) or not isinstance(base, numbers.Real):
         raise TypeError(f"base must be a real number, got {base!r}")
-    if not np.isfinite(base) or base <= 0 or base == 1:
+    if not np.isfinite(float(base)) or base <= 0 or base == 1:
         raise ValueError(f"base must be a finite number > 0 and != 1, got {base}")
 
 
-def check_choice(value, name, choices):
-    """Return ``value`` if it is one of the strings ``choices``: TypeError for a non-string, ValueError else."""
+def check_choice(value: object, name: str, choices: Collection[str]) -> str:
+    """Return ``value`` if it is one of the strings ``choices``.
+
+    Parameters
+    ----------
+    value : object
+        The value to check.
+    name : str
+        The argument's name, for the error messages.
+    choices : collection of str
+        The allowed strings (a tuple, or the keys of a dict).
+
+    Returns
+    -------
+    str
+        ``value`` itself.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a string.
+    ValueError
+        If ``value`` is a string but not one of ``choices``.
+    """
     if not isinstance(value, str):
         raise TypeError(f"{name} must be one of {list(choices)}, got the {type(value).__name__} {value!r}")
     if value not in choices:
@@ -117,11 +255,29 @@ def check_choice(value, name, choices):
     return value
 
 
-def check_count(value, name, low=0):
+def check_count(value: object, name: str, low: int = 0) -> int:
     """Return ``value`` as an int if it is a whole number ≥ ``low``.
 
-    TypeError for anything that is not an integer (a bool, a float such as 2.0,
-    a string), ValueError for a whole number below ``low``.
+    Parameters
+    ----------
+    value : object
+        The value to check: an int or a numpy integer.
+    name : str
+        The argument's name, for the error messages.
+    low : int, default 0
+        The smallest value allowed.
+
+    Returns
+    -------
+    int
+        ``value`` as a Python int.
+
+    Raises
+    ------
+    TypeError
+        For anything that is not an integer (a bool, a float such as 2.0, a string).
+    ValueError
+        For a whole number below ``low``.
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be a whole number >= {low}, got {value!r}")
@@ -130,12 +286,36 @@ def check_count(value, name, low=0):
     return int(value)
 
 
-def check_real(value, name, low=None, high=None, low_open=False, high_open=False):
+def check_real(value: object, name: str, low: float | None = None, high: float | None = None,
+               low_open: bool = False, high_open: bool = False) -> float:
     """Return ``value`` as a float if it is a finite real number in the given range.
 
-    TypeError for anything that is not a real number (a bool, a string, an
-    array), ValueError for NaN, infinity or a number out of range. ``low_open``
-    and ``high_open`` exclude the bounds themselves.
+    Parameters
+    ----------
+    value : object
+        The value to check: an int, a float or a numpy real scalar.
+    name : str
+        The argument's name, for the error messages.
+    low : float or None, default None
+        The lower bound; None for none.
+    high : float or None, default None
+        The upper bound; None for none.
+    low_open : bool, default False
+        Exclude ``low`` itself (value > low rather than value ≥ low).
+    high_open : bool, default False
+        Exclude ``high`` itself (value < high rather than value ≤ high).
+
+    Returns
+    -------
+    float
+        ``value`` as a Python float.
+
+    Raises
+    ------
+    TypeError
+        For anything that is not a real number (a bool, a string, an array).
+    ValueError
+        For NaN, infinity or a number out of range.
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, got {value!r}")
@@ -151,6 +331,26 @@ def check_real(value, name, low=None, high=None, low_open=False, high_open=False
     return value
 
 
-def check_positive(value, name):
-    """Return ``value`` as a float if it is a finite number > 0 (a learning rate, a norm, a tolerance)."""
+def check_positive(value: object, name: str) -> float:
+    """Return ``value`` as a float if it is a finite number > 0 (a learning rate, a norm, a tolerance).
+
+    Parameters
+    ----------
+    value : object
+        The value to check: an int, a float or a numpy real scalar.
+    name : str
+        The argument's name, for the error messages.
+
+    Returns
+    -------
+    float
+        ``value`` as a Python float.
+
+    Raises
+    ------
+    TypeError
+        For anything that is not a real number (a bool, a string, an array).
+    ValueError
+        For NaN, infinity or a number ≤ 0.
+    """
     return check_real(value, name, low=0, low_open=True)

@@ -5,9 +5,12 @@ whitespace and closed with an end-of-sequence token ``<eos>``: that is why
 "I love cats" takes four sequence steps, as on the slides (1/4 … 4/4).
 """
 
+import numbers
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import checks
 from .rnn import Params, forward
@@ -15,11 +18,30 @@ from .rnn import Params, forward
 EOS = "<eos>"
 
 
-def tokenize(text, eos=EOS):
+def tokenize(text: str, eos: str = EOS) -> list[str]:
     """Split ``text`` on whitespace and append the end-of-sequence token.
 
     "I love cats" → ["I", "love", "cats", "<eos>"]. The last step reads <eos>,
     so the network sees the whole sentence before it gives its prediction.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    eos : str
+        The end-of-sequence token to append.
+
+    Returns
+    -------
+    list of str
+        The T tokens: the words of ``text``, then ``eos``.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a string.
+    ValueError
+        If ``text`` holds no word (empty or only whitespace).
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a string, got {type(text).__name__}")
@@ -30,24 +52,63 @@ def tokenize(text, eos=EOS):
 
 
 class Vocabulary:
-    """A fixed list of tokens and their row numbers in an embedding table."""
+    """A fixed list of tokens and their row numbers in an embedding table.
 
-    def __init__(self, tokens):
+    A token given more than once keeps its first row.
+
+    Parameters
+    ----------
+    tokens : sequence of str or ndarray of str, shape (V,)
+        The tokens, in the order of the embedding table's rows (a list, tuple
+        or 1-D array).
+
+    Attributes
+    ----------
+    tokens : tuple of str
+        The V distinct tokens, in order.
+    index : dict of str to int
+        The row number (id) of each token.
+
+    Raises
+    ------
+    TypeError
+        If ``tokens`` is a single string, is not iterable, or holds anything but strings.
+    ValueError
+        If ``tokens`` is an array that is not one-dimensional, or is empty.
+    """
+
+    def __init__(self, tokens: Sequence[str] | np.ndarray) -> None:
         self.tokens = tuple(dict.fromkeys(checks.as_tokens(tokens)))
         if not self.tokens:
             raise ValueError("tokens is empty: a vocabulary needs at least one token")
         self.index = {token: i for i, token in enumerate(self.tokens)}
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.tokens)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"Vocabulary({list(self.tokens)})"
 
-    def encode(self, tokens):
-        """Token strings (a list, tuple or 1-D array) → their ids, shape (T,).
+    def encode(self, tokens: Sequence[str] | np.ndarray) -> np.ndarray:
+        """Token strings → their ids.
 
-        Raises ValueError naming any unknown token.
+        Parameters
+        ----------
+        tokens : sequence of str or ndarray of str, shape (T,)
+            The tokens of one document (a list, tuple or 1-D array).
+
+        Returns
+        -------
+        ndarray of int, shape (T,)
+            The id (row number) of each token.
+
+        Raises
+        ------
+        TypeError
+            If ``tokens`` is a single string, is not iterable, or holds anything but strings.
+        ValueError
+            Naming any unknown token; or if ``tokens`` is empty, or an array
+            that is not one-dimensional.
         """
         tokens = checks.as_tokens(tokens)
         unknown = [token for token in tokens if token not in self.index]
@@ -59,16 +120,69 @@ class Vocabulary:
             raise ValueError("tokens is empty: a document needs at least one token")
         return np.array([self.index[token] for token in tokens])
 
-    def decode(self, ids):
-        """Ids → token strings."""
-        return [self.tokens[i] for i in ids]
+    def decode(self, ids: Iterable[int]) -> list[str]:
+        """Ids → token strings.
+
+        Parameters
+        ----------
+        ids : iterable of int, shape (T,)
+            Token ids (row numbers) in 0 … V − 1, for example from ``encode``:
+            a list, tuple or 1-D array of whole numbers.
+
+        Returns
+        -------
+        list of str
+            The T tokens.
+
+        Raises
+        ------
+        TypeError
+            If ``ids`` is a string or not iterable, or holds anything but whole
+            numbers (floats such as 2.0 and bools included).
+        ValueError
+            If an id lies outside 0 … V − 1 (negative ids included).
+        """
+        return [self.tokens[i] for i in _check_ids(ids, len(self))]
 
 
-def embed(tokens, vocabulary, embeddings):
+def _check_ids(ids: Iterable[int], size: int) -> list[int]:
+    """``ids`` as a list of ints, if each is a whole number in 0 … size − 1 (``Vocabulary.decode``)."""
+    if isinstance(ids, (str, bytes)) or not isinstance(ids, Iterable):
+        raise TypeError(f"ids must be a list or 1-D array of token ids, got {type(ids).__name__} {ids!r}")
+    ids = list(ids)
+    for i in ids:
+        if isinstance(i, (bool, np.bool_)) or not isinstance(i, numbers.Integral):
+            raise TypeError(f"ids must hold whole numbers (token ids), got {type(i).__name__} {i!r}")
+    outside = [int(i) for i in ids if not 0 <= i < size]
+    if outside:
+        raise ValueError(f"ids must lie in 0 … {size - 1} (the vocabulary has {size} tokens), got {outside}")
+    return [int(i) for i in ids]
+
+
+def embed(tokens: Sequence[str] | np.ndarray, vocabulary: Vocabulary, embeddings: ArrayLike) -> np.ndarray:
     """Look up each token's row of the embedding table.
 
-    tokens: T token strings (a list, tuple or 1-D array). embeddings: (V, E), one row per vocabulary
-    token. Returns X: (T, E), the RNN's input.
+    Parameters
+    ----------
+    tokens : sequence of str or ndarray of str, shape (T,)
+        T token strings (a list, tuple or 1-D array).
+    vocabulary : Vocabulary
+        The V tokens and their rows.
+    embeddings : array_like, shape (V, E)
+        One row per vocabulary token.
+
+    Returns
+    -------
+    ndarray, shape (T, E)
+        X, the RNN's input: row t − 1 is the embedding x_t of token t.
+
+    Raises
+    ------
+    TypeError
+        If ``embeddings`` is not numeric; or as ``Vocabulary.encode`` for ``tokens``.
+    ValueError
+        If ``embeddings`` is not two-dimensional and finite or has not one row
+        per vocabulary token; or as ``Vocabulary.encode`` for ``tokens``.
     """
     embeddings = checks.as_float_array(embeddings, "embeddings", ndims=(2,))
     if embeddings.shape[0] != len(vocabulary):
@@ -83,12 +197,26 @@ def embed(tokens, vocabulary, embeddings):
 class WorkedExample:
     """The slides' example: "I love cats" → 1 (positive), with E = 3, H = 2, Y = 1.
 
-    text: the document. tokens: its T = 4 tokens. vocabulary, embeddings (V, E):
-    the lookup that gives X (T, E). y: the label 1. params: the initial weights.
+    Attributes
+    ----------
+    text : str
+        The document, "I love cats".
+    tokens : list of str
+        Its T = 4 tokens, the last one <eos>.
+    vocabulary : Vocabulary
+        The V = 4 tokens.
+    embeddings : ndarray, shape (V, E) = (4, 3)
+        The lookup that gives X, one row per vocabulary token.
+    X : ndarray, shape (T, E) = (4, 3)
+        The RNN's input, one row per token.
+    y : int
+        The label 1.
+    params : Params
+        The initial weights: W_eh (3, 2), W_hh (2, 2), W_hy (2, 1), b_h (2,), b_y (1,).
     """
 
     text: str
-    tokens: list
+    tokens: list[str]
     vocabulary: Vocabulary
     embeddings: np.ndarray
     X: np.ndarray
@@ -112,7 +240,7 @@ def _eos_embedding(params, words):
     return x_eos
 
 
-def worked_example():
+def worked_example() -> WorkedExample:
     """The slides' example, chosen so that the slides' numbers come out.
 
     - W_hh = [[3, −1], [1, −2]]: the entries visible on slide 5.
@@ -124,6 +252,11 @@ def worked_example():
     - W_hy = [[1], [−2]] (slides 8–9 show HY weights [1, −3], then [1, −4]) and
       b_y = tanh 1 − 2 tanh 2, the one bias that makes the logit 0, so the
       prediction is exactly 0.5 (slide 6).
+
+    Returns
+    -------
+    WorkedExample
+        The text, tokens, vocabulary, embeddings (4, 3), X (4, 3), label and weights.
     """
     W_eh = np.array([[0.0, 1.0], [2.0, -1.0], [-3.0, 1.0]])
     W_hh = np.array([[3.0, -1.0], [1.0, -2.0]])
@@ -152,11 +285,31 @@ def worked_example():
 # Generated, so that nothing is downloaded; seeded, so that every run is the same.
 
 
-def one_hot(ids, size):
-    """Token ids (T,) → one-hot rows X (T, size): row t is 1 at column ids[t].
+def one_hot(ids: ArrayLike, size: int) -> np.ndarray:
+    """Token ids → one-hot rows X: row t is 1 at column ids[t].
 
     With one-hot inputs, x_t W_eh is row ids[t] of W_eh: the rows of W_eh are
     the words' embeddings (size H), learned with the rest of the weights.
+
+    Parameters
+    ----------
+    ids : array_like of int, shape (T,)
+        Token ids in 0 … size − 1.
+    size : int
+        The vocabulary size, ≥ 1.
+
+    Returns
+    -------
+    ndarray, shape (T, size)
+        The one-hot rows, 0.0 or 1.0.
+
+    Raises
+    ------
+    TypeError
+        If ``size`` is not a whole number, or ``ids`` is not an array of whole
+        numbers (an empty list counts as floats).
+    ValueError
+        If ``size`` < 1, ``ids`` is not one-dimensional, or an id lies outside 0 … size − 1.
     """
     size = checks.check_count(size, "size", low=1)
     ids = np.asarray(ids)
@@ -173,20 +326,47 @@ def one_hot(ids, size):
 class Documents:
     """Labelled documents of a generated corpus.
 
-    texts: N strings. ids: N arrays of token ids (T_i,), each ending with <eos>.
-    y: (N,) labels, 1 positive, 0 negative. kinds: N template names.
+    Attributes
+    ----------
+    texts : tuple of str
+        N strings.
+    ids : tuple of ndarray
+        N arrays of token ids, shape (T_n,), each ending with <eos>.
+    y : ndarray of int, shape (N,)
+        Labels, 1 positive, 0 negative.
+    kinds : tuple of str
+        N template names.
     """
 
-    texts: tuple
-    ids: tuple
+    texts: tuple[str, ...]
+    ids: tuple[np.ndarray, ...]
     y: np.ndarray
-    kinds: tuple
+    kinds: tuple[str, ...]
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.texts)
 
-    def accuracy_by_kind(self, y_hat):
-        """{kind: accuracy} of predictions ``y_hat`` (N,), thresholded at 0.5, plus "all"."""
+    def accuracy_by_kind(self, y_hat: ArrayLike) -> dict[str, float]:
+        """{kind: accuracy} of predictions ``y_hat``, thresholded at 0.5, plus "all".
+
+        Parameters
+        ----------
+        y_hat : array_like, shape (N,)
+            One predicted probability per document; ŷ > 0.5 counts as positive.
+
+        Returns
+        -------
+        dict of str to float
+            The accuracy of each kind, in order of first appearance, then "all"
+            for every document.
+
+        Raises
+        ------
+        TypeError
+            If ``y_hat`` is not numeric.
+        ValueError
+            If ``y_hat`` is not one-dimensional and finite, or its length is not N.
+        """
         y_hat = checks.as_float_array(y_hat, "y_hat", ndims=(1,))
         if len(y_hat) != len(self):
             raise ValueError(f"y_hat has {len(y_hat)} predictions but there are {len(self)} documents")
@@ -195,20 +375,42 @@ class Documents:
         scores = {kind: float(right[kinds == kind].mean()) for kind in dict.fromkeys(self.kinds)}
         return {**scores, "all": float(right.mean())}
 
-    def select(self, indices):
-        """The documents at ``indices`` (an index array or a boolean mask), as Documents."""
-        indices = np.arange(len(self))[np.asarray(indices)]
+    def select(self, indices: ArrayLike) -> "Documents":
+        """The documents at ``indices``, as Documents.
+
+        Parameters
+        ----------
+        indices : array_like of int, shape (M,), or of bool, shape (N,)
+            An index array or a boolean mask (numpy's indexing rules, unchecked).
+
+        Returns
+        -------
+        Documents
+            The selected documents, in the order of ``indices`` (in their own
+            order for a mask).
+        """
+        positions = np.arange(len(self))[np.asarray(indices)]
         return Documents(
-            texts=tuple(self.texts[i] for i in indices),
-            ids=tuple(self.ids[i] for i in indices),
-            y=self.y[indices],
-            kinds=tuple(self.kinds[i] for i in indices),
+            texts=tuple(self.texts[i] for i in positions),
+            ids=tuple(self.ids[i] for i in positions),
+            y=self.y[positions],
+            kinds=tuple(self.kinds[i] for i in positions),
         )
 
 
 @dataclass(frozen=True, eq=False)
 class Corpus:
-    """A vocabulary and two disjoint sets of documents: train and held-out test."""
+    """A vocabulary and two disjoint sets of documents: train and held-out test.
+
+    Attributes
+    ----------
+    vocabulary : Vocabulary
+        The V tokens; documents' ids are row numbers in it.
+    train : Documents
+        The training documents.
+    test : Documents
+        The held-out documents.
+    """
 
     vocabulary: Vocabulary
     train: Documents
@@ -272,7 +474,7 @@ def _check_fraction(test_fraction):
     checks.check_real(test_fraction, "test_fraction", 0, 1, low_open=True, high_open=True)
 
 
-def sentiment_corpus(seed=0, test_fraction=0.25, negated=96, but_pairs=96):
+def sentiment_corpus(seed: int = 0, test_fraction: float = 0.25, negated: int = 96, but_pairs: int = 96) -> Corpus:
     """A generated sentiment corpus in which negation and word order decide the label.
 
     Templates (``SENTIMENT_KINDS``) over a vocabulary of 24 words and <eos>:
@@ -282,7 +484,32 @@ def sentiment_corpus(seed=0, test_fraction=0.25, negated=96, but_pairs=96):
     "I love cats but I hate dogs" (0) next to "I hate cats but I love dogs" (1),
     the same words in another order with the opposite label (the clause after
     "but" decides). A seeded ``test_fraction`` is held out; twins stay
-    together. Returns a Corpus; token ids are those of its vocabulary.
+    together. Token ids are those of the corpus's vocabulary.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random choices, ≥ 0.
+    test_fraction : float
+        The fraction of sentences (twin pairs counted once) held out, in (0, 1).
+    negated : int
+        How many negations "I do not love cats" to draw (at most 256), ≥ 0;
+        negated // 4 (at most 64) "cats do not hate me" are drawn too.
+    but_pairs : int
+        How many pairs of "but" twins to draw (at most 3584), ≥ 0.
+
+    Returns
+    -------
+    Corpus
+        The vocabulary (V = 25) and the train and test Documents.
+
+    Raises
+    ------
+    TypeError
+        If ``test_fraction`` is not a real number, or ``seed``, ``negated`` or
+        ``but_pairs`` is not a whole number.
+    ValueError
+        If ``test_fraction`` is not in (0, 1), or ``seed``, ``negated`` or ``but_pairs`` < 0.
     """
     _check_fraction(test_fraction)
     for value, name in ((negated, "negated"), (but_pairs, "but_pairs"), (seed, "seed")):
@@ -299,16 +526,41 @@ NEGATIVE_WORDS = ("bad", "awful", "poor", "sad")
 FILLERS = ("the", "a", "cat", "dog", "sat", "ran", "on", "mat", "and", "then", "it", "was")
 
 
-def long_range_corpus(k, n_train=512, n_test=256, seed=0, lead=2):
+def long_range_corpus(k: int, n_train: int = 512, n_test: int = 256, seed: int = 0, lead: int = 2) -> Corpus:
     """Documents whose one deciding word sits k steps before the end.
 
     Each document is ``lead`` random filler words, one sentiment word (from
     ``POSITIVE_WORDS``, label 1, or ``NEGATIVE_WORDS``, label 0), k − 1 more
     fillers, and <eos>: T = lead + k + 1 tokens, the deciding word at step
     T − k. The fillers carry no sentiment, so the prediction after <eos> must
-    remember one word across k steps. Returns a Corpus of ``n_train`` training
-    and ``n_test`` held-out documents; the vocabulary (21 tokens) is the same
+    remember one word across k steps. The vocabulary (21 tokens) is the same
     for every k.
+
+    Parameters
+    ----------
+    k : int
+        How many steps before the end the deciding word sits, ≥ 1.
+    n_train : int
+        The number of training documents, ≥ 1.
+    n_test : int
+        The number of held-out documents, ≥ 1.
+    seed : int
+        Seed of the random choices, ≥ 0.
+    lead : int
+        The number of filler words before the deciding word, ≥ 0.
+
+    Returns
+    -------
+    Corpus
+        ``n_train`` training and ``n_test`` held-out documents, each of
+        T = lead + k + 1 tokens.
+
+    Raises
+    ------
+    TypeError
+        If ``k``, ``n_train``, ``n_test``, ``seed`` or ``lead`` is not a whole number.
+    ValueError
+        If ``k``, ``n_train`` or ``n_test`` < 1, or ``seed`` or ``lead`` < 0.
     """
     for value, name in ((k, "k"), (n_train, "n_train"), (n_test, "n_test")):
         checks.check_count(value, name, low=1)

@@ -22,6 +22,7 @@ One document is X (T, E); a batch is X (N, T, E).
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import checks
 from .activations import sigmoid
@@ -44,12 +45,42 @@ GATE_SHAPES = {"W_er": "EH", "W_hr": "HH", "b_r": "H", "W_eu": "EH", "W_hu": "HH
 class GRUParams(Cell):
     """The weights of a GRU: the plain RNN's five arrays and those of two gates.
 
-    W_eh: (E, H), W_hh: (H, H), b_h: (H,) the proposed state, as in ``Params``.
-    W_hy: (H, Y), b_y: (Y,) the output, as in ``Params``.
-    W_er: (E, H), W_hr: (H, H), b_r: (H,) the reset gate r.
-    W_eu: (E, H), W_hu: (H, H), b_u: (H,) the update gate u.
-    Biases may be None for zeros. Every array is stored as a float64 copy and
-    checked for shape and finiteness.
+    The constructor takes array_like values of these names; biases may be None
+    for zeros. Every array is stored as a float64 copy and checked for shape
+    and finiteness.
+
+    Attributes
+    ----------
+    W_eh : ndarray, shape (E, H)
+        Embedding → proposed state, as in ``Params``.
+    W_hh : ndarray, shape (H, H)
+        Reset hidden state r_t ⊙ h_{t−1} → proposed state.
+    W_hy : ndarray, shape (H, Y)
+        Hidden → output, as in ``Params``.
+    W_er : ndarray, shape (E, H)
+        Embedding → reset gate r.
+    W_hr : ndarray, shape (H, H)
+        Hidden → reset gate r.
+    W_eu : ndarray, shape (E, H)
+        Embedding → update gate u.
+    W_hu : ndarray, shape (H, H)
+        Hidden → update gate u.
+    b_h : ndarray, shape (H,)
+        The bias of the proposed state; zeros if given None.
+    b_y : ndarray, shape (Y,)
+        The output bias; zeros if given None.
+    b_r : ndarray, shape (H,)
+        The reset gate's bias; zeros if given None.
+    b_u : ndarray, shape (H,)
+        The update gate's bias; zeros if given None.
+
+    Raises
+    ------
+    TypeError
+        If an array is not numeric.
+    ValueError
+        If an array has the wrong number of dimensions or shape, a size of 0,
+        or NaN or infinite entries.
     """
 
     W_eh: np.ndarray
@@ -86,30 +117,120 @@ class GRUParams(Cell):
     #: The weights that read the input x_t (with one-hot inputs, their rows are a token's embedding).
     input_weights = ("W_eh", "W_er", "W_eu")
 
-    def plain(self):
-        """The plain RNN inside the GRU: Params(W_eh, W_hh, W_hy, b_h, b_y)."""
+    def plain(self) -> Params:
+        """The plain RNN inside the GRU: Params(W_eh, W_hh, W_hy, b_h, b_y).
+
+        Returns
+        -------
+        Params
+            New weights holding copies of the five arrays; the gates' are left out.
+        """
         return Params(self.W_eh, self.W_hh, self.W_hy, self.b_h, self.b_y)
 
-    def forward(self, X, h0=None):
-        """``gru.forward(self, X, h0)``: the GRU's pass through time."""
+    def forward(self, X: ArrayLike, h0: ArrayLike | None = None) -> "GRUTrace":
+        """``gru.forward(self, X, h0)``: the GRU's pass through time.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings x_1 … x_T of one document, or of a batch of N documents.
+        h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+            The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+
+        Returns
+        -------
+        GRUTrace
+            As ``rnn_lib.gru.forward`` returns it (see there for what it raises).
+        """
         return forward(self, X, h0)
 
-    def bptt(self, X, y, h0=None, loss_on="last"):
-        """``gru.bptt(self, X, y, h0, loss_on)``: the loss and its gradient."""
+    def bptt(self, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None = None,
+             loss_on: str = "last") -> "tuple[float, GRUParams]":
+        """``gru.bptt(self, X, y, h0, loss_on)``: the loss and its gradient.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings x_1 … x_T of one document, or of a batch of N documents.
+        y : array_like, shape (Y,), or (N, Y) for a batch
+            The labels, each 0 or 1; when Y = 1, also shape (), or (N,) for a batch.
+        h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+            The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+        loss_on : {"last", "all"}, default "last"
+            Score the last step only, or every step.
+
+        Returns
+        -------
+        loss : float
+            The loss L, in nats, as ``rnn_lib.gru.bptt`` computes it (see there for what it raises).
+        grads : GRUParams
+            dL/d(every weight), of the same shapes as the weights.
+        """
         return bptt(self, X, y, h0, loss_on)
 
-    def evaluate_loss(self, X, y, h0=None, loss_on="last"):
-        """``gru.evaluate_loss(self, X, y, h0, loss_on)``: the loss alone."""
+    def evaluate_loss(self, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None = None,
+                      loss_on: str = "last") -> float:
+        """``gru.evaluate_loss(self, X, y, h0, loss_on)``: the loss alone.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings x_1 … x_T of one document, or of a batch of N documents.
+        y : array_like, shape (Y,), or (N, Y) for a batch
+            The labels, each 0 or 1; when Y = 1, also shape (), or (N,) for a batch.
+        h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+            The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+        loss_on : {"last", "all"}, default "last"
+            Score the last step only, or every step.
+
+        Returns
+        -------
+        float
+            The loss L, in nats, as ``rnn_lib.gru.evaluate_loss`` computes it (see there for what it raises).
+        """
         return evaluate_loss(self, X, y, h0, loss_on)
 
 
-def init_params(E, H, Y=1, seed=0, input_scale=1.0, update_bias=0.0, recurrent_scale=1.0):
-    """Random GRUParams, seeded: the input weights W_eh, W_er, W_eu ~ N(0, input_scale²),
-    the recurrent ones W_hh, W_hr, W_hu ~ N(0, recurrent_scale²/H), W_hy ~ N(0, 1/H);
-    biases 0, except b_u = ``update_bias``.
+def init_params(E: int, H: int, Y: int = 1, seed: int = 0, input_scale: float = 1.0,
+                update_bias: float = 0.0, recurrent_scale: float = 1.0) -> GRUParams:
+    """Random GRUParams, seeded, with the update gate's bias chosen.
 
-    A negative update bias starts the gate mostly shut (u_t ≈ σ(b_u)): the state
-    is then mostly copied from step to step before any training.
+    The input weights W_eh, W_er, W_eu ~ N(0, input_scale²), the recurrent
+    ones W_hh, W_hr, W_hu ~ N(0, recurrent_scale²/H), W_hy ~ N(0, 1/H); biases
+    0, except b_u = ``update_bias``. A negative update bias starts the gate
+    mostly shut (u_t ≈ σ(b_u)): the state is then mostly copied from step to
+    step before any training.
+
+    Parameters
+    ----------
+    E : int
+        Embedding size, ≥ 1.
+    H : int
+        Hidden size, ≥ 1.
+    Y : int, default 1
+        Number of outputs, ≥ 1.
+    seed : int, default 0
+        Seed of the random generator, ≥ 0: the same seed gives the same weights.
+    input_scale : float, default 1.0
+        Standard deviation of the input weights, ≥ 0.
+    update_bias : float, default 0.0
+        Every entry of b_u, any finite number.
+    recurrent_scale : float, default 1.0
+        The recurrent weights' standard deviation times √H, ≥ 0.
+
+    Returns
+    -------
+    GRUParams
+        W_eh, W_er, W_eu (E, H); W_hh, W_hr, W_hu (H, H); W_hy (H, Y);
+        b_h, b_r, b_u (H,); b_y (Y,).
+
+    Raises
+    ------
+    TypeError
+        If E, H, Y or seed is not a whole number, or a scale or update_bias is not a real number.
+    ValueError
+        If E, H or Y is below 1, seed below 0, a scale negative or not finite, or
+        update_bias not finite.
     """
     E, H, Y = (checks.check_count(n, name, low=1) for n, name in ((E, "E"), (H, "H"), (Y, "Y")))
     rng = np.random.default_rng(checks.check_count(seed, "seed"))
@@ -134,9 +255,24 @@ def init_params(E, H, Y=1, seed=0, input_scale=1.0, update_bias=0.0, recurrent_s
 class GRUTrace:
     """Everything the GRU's forward pass computed, kept for the backward pass.
 
-    r, u: (T, H) reset and update gates.   z: (T, H) proposed hidden states.
-    h: (T, H) hidden states h_1 … h_T.     o, y_hat: (T, Y) logits, predictions.
-    h0: (H,) the initial hidden state.     A batch adds a leading N to every field.
+    A batch adds a leading N to every field.
+
+    Attributes
+    ----------
+    r : ndarray, shape (T, H) or (N, T, H)
+        Reset gates r_1 … r_T.
+    u : ndarray, shape (T, H) or (N, T, H)
+        Update gates u_1 … u_T.
+    z : ndarray, shape (T, H) or (N, T, H)
+        Proposed hidden states z_1 … z_T.
+    h : ndarray, shape (T, H) or (N, T, H)
+        Hidden states h_1 … h_T.
+    o : ndarray, shape (T, Y) or (N, T, Y)
+        Logits o_1 … o_T.
+    y_hat : ndarray, shape (T, Y) or (N, T, Y)
+        Predicted probabilities ŷ_t = σ(o_t).
+    h0 : ndarray, shape (H,) or (N, H)
+        The initial hidden state h_0.
     """
 
     r: np.ndarray
@@ -173,12 +309,34 @@ def _forward(p, X, h0):
     return r, u, z, h, o
 
 
-def forward(params, X, h0=None):
+def forward(params: GRUParams, X: ArrayLike, h0: ArrayLike | None = None) -> GRUTrace:
     """Run the GRU over one document or a batch.
 
-    params: GRUParams. X: (T, E) or (N, T, E). h0: (H,), or (N, H) for a batch;
-    None means zeros. Returns a GRUTrace with r, u, z, h (T, H) and o, y_hat
-    (T, Y), each with a leading N when X is a batch.
+    The equations of the module's docstring, for t = 1 … T (chapter *Long-range memory*).
+
+    Parameters
+    ----------
+    params : GRUParams
+        The weights: those of ``Params`` and W_er, W_eu (E, H), W_hr, W_hu (H, H), b_r, b_u (H,).
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings x_1 … x_T of one document, or of a batch of N documents.
+    h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+        The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+
+    Returns
+    -------
+    GRUTrace
+        r, u, z, h (T, H), o, y_hat (T, Y) and h0 (H,), each with a leading N when X is a batch.
+
+    Raises
+    ------
+    TypeError
+        If params is not a GRUParams, or X or h0 is not numeric.
+    ValueError
+        If X or h0 has the wrong shape for params, holds NaN or infinities, or is
+        empty (N = 0 or T = 0).
+    FloatingPointError
+        If z or o overflows.
     """
     check_cell(params, GRUParams)
     X, h0, batched = check_inputs(params, X, h0)
@@ -233,19 +391,50 @@ def _backward(p, X, h0, r, u, z, h, d_o):
     )
 
 
-def _check_gru_training_inputs(params, X, y, h0, loss_on):
+def _check_gru_training_inputs(params: GRUParams, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None,
+                               loss_on: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     check_cell(params, GRUParams)
     return check_training_inputs(params, X, y, h0, loss_on)
 
 
-def bptt(params, X, y, h0=None, loss_on="last"):
+def bptt(params: GRUParams, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None = None,
+         loss_on: str = "last") -> tuple[float, GRUParams]:
     """Loss and its gradient with respect to every GRU weight, by backpropagation through time.
 
-    Arguments as for ``rnn.bptt``: params: GRUParams. X: (T, E) or (N, T, E).
-    y: the label(s), shape () or (Y,), or (N,) or (N, Y) for a batch. loss_on:
-    "last" (many-to-one) or "all" (the sum over steps). The loss is natural-log
-    binary cross-entropy averaged over the batch. Returns (loss: float, grads:
-    GRUParams of the same shapes as params).
+    Arguments as for ``rnn.bptt``. The loss is natural-log binary
+    cross-entropy, summed over the Y outputs (and, for "all", the T steps) and
+    averaged over the batch.
+
+    Parameters
+    ----------
+    params : GRUParams
+        The weights: those of ``Params`` and W_er, W_eu (E, H), W_hr, W_hu (H, H), b_r, b_u (H,).
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings x_1 … x_T of one document, or of a batch of N documents.
+    y : array_like, shape (Y,), or (N, Y) for a batch
+        The labels, each 0 or 1; when Y = 1, also shape (), or (N,) for a batch.
+    h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+        The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+    loss_on : {"last", "all"}, default "last"
+        "last" scores the prediction after the last step (many-to-one); "all" sums
+        the losses of every step (many-to-many).
+
+    Returns
+    -------
+    loss : float
+        The loss L, in nats.
+    grads : GRUParams
+        dL/d(every weight), of the same shapes as params.
+
+    Raises
+    ------
+    TypeError
+        If params is not a GRUParams, loss_on is not a string, or X, y or h0 is not numeric.
+    ValueError
+        If loss_on is neither "last" nor "all"; X, y or h0 has the wrong shape,
+        holds NaN or infinities, or is empty; or a label is not 0 or 1.
+    FloatingPointError
+        If the forward pass (z or o) or a gradient overflows.
     """
     X, h0, y = _check_gru_training_inputs(params, X, y, h0, loss_on)
     r, u, z, h, o = _forward(params, X, h0)
@@ -257,8 +446,39 @@ def bptt(params, X, y, h0=None, loss_on="last"):
     return loss, grads
 
 
-def evaluate_loss(params, X, y, h0=None, loss_on="last"):
-    """The loss alone, as ``bptt`` computes it: for finite differences."""
+def evaluate_loss(params: GRUParams, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None = None,
+                  loss_on: str = "last") -> float:
+    """The loss alone, as ``bptt`` computes it: for finite differences.
+
+    Parameters
+    ----------
+    params : GRUParams
+        The weights: those of ``Params`` and W_er, W_eu (E, H), W_hr, W_hu (H, H), b_r, b_u (H,).
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings x_1 … x_T of one document, or of a batch of N documents.
+    y : array_like, shape (Y,), or (N, Y) for a batch
+        The labels, each 0 or 1; when Y = 1, also shape (), or (N,) for a batch.
+    h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+        The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+    loss_on : {"last", "all"}, default "last"
+        "last" scores the prediction after the last step (many-to-one); "all" sums
+        the losses of every step (many-to-many).
+
+    Returns
+    -------
+    float
+        The loss L, in nats.
+
+    Raises
+    ------
+    TypeError
+        If params is not a GRUParams, loss_on is not a string, or X, y or h0 is not numeric.
+    ValueError
+        If loss_on is neither "last" nor "all"; X, y or h0 has the wrong shape,
+        holds NaN or infinities, or is empty; or a label is not 0 or 1.
+    FloatingPointError
+        If the logits o overflow.
+    """
     X, h0, y = _check_gru_training_inputs(params, X, y, h0, loss_on)
     *_, o = _forward(params, X, h0)
     check_finite_result([("o", o)], "The forward pass")

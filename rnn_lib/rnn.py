@@ -18,6 +18,7 @@ leading N.
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import checks
 from .activations import sigmoid
@@ -37,10 +38,30 @@ from .cell import (
 class Params(Cell):
     """The weights of the RNN (the slides' EH, HH and HY weights, plus biases).
 
-    W_eh: (E, H) embedding → hidden.     W_hh: (H, H) hidden → hidden.
-    W_hy: (H, Y) hidden → output.        b_h: (H,) or None for zeros.
-    b_y: (Y,) or None for zeros.
-    Every array is stored as a float64 copy and checked for shape and finiteness.
+    The constructor takes array_like values of these names (None for a bias
+    means zeros); every array is stored as a float64 copy and checked for shape
+    and finiteness.
+
+    Attributes
+    ----------
+    W_eh : ndarray, shape (E, H)
+        Embedding → hidden.
+    W_hh : ndarray, shape (H, H)
+        Hidden → hidden.
+    W_hy : ndarray, shape (H, Y)
+        Hidden → output.
+    b_h : ndarray, shape (H,)
+        The hidden bias; zeros if given None.
+    b_y : ndarray, shape (Y,)
+        The output bias; zeros if given None.
+
+    Raises
+    ------
+    TypeError
+        If an array is not numeric.
+    ValueError
+        If an array has the wrong number of dimensions or shape, a size of 0,
+        or NaN or infinite entries.
     """
 
     W_eh: np.ndarray
@@ -83,16 +104,67 @@ class Params(Cell):
             raise ValueError(f"{name} must have shape ({size},), got {bias.shape}")
         return bias
 
-    def forward(self, X, h0=None):
-        """``forward(self, X, h0)``: the plain RNN's pass through time."""
+    def forward(self, X: ArrayLike, h0: ArrayLike | None = None) -> "Trace":
+        """``forward(self, X, h0)``: the plain RNN's pass through time.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings x_1 … x_T of one document, or of a batch of N documents.
+        h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+            The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+
+        Returns
+        -------
+        Trace
+            As ``rnn_lib.rnn.forward`` returns it (see there for what it raises).
+        """
         return forward(self, X, h0)
 
-    def bptt(self, X, y, h0=None, loss_on="last"):
-        """``bptt(self, X, y, h0, loss_on)``: the loss and its gradient."""
+    def bptt(self, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None = None,
+             loss_on: str = "last") -> "tuple[float, Params]":
+        """``bptt(self, X, y, h0, loss_on)``: the loss and its gradient.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings x_1 … x_T of one document, or of a batch of N documents.
+        y : array_like, shape (Y,), or (N, Y) for a batch
+            The labels, each 0 or 1; when Y = 1, also shape (), or (N,) for a batch.
+        h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+            The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+        loss_on : {"last", "all"}, default "last"
+            Score the last step only, or every step.
+
+        Returns
+        -------
+        loss : float
+            The loss L, in nats, as ``rnn_lib.rnn.bptt`` computes it (see there for what it raises).
+        grads : Params
+            dL/d(every weight), of the same shapes as the weights.
+        """
         return bptt(self, X, y, h0, loss_on)
 
-    def evaluate_loss(self, X, y, h0=None, loss_on="last"):
-        """``evaluate_loss(self, X, y, h0, loss_on)``: the loss alone."""
+    def evaluate_loss(self, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None = None,
+                      loss_on: str = "last") -> float:
+        """``evaluate_loss(self, X, y, h0, loss_on)``: the loss alone.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings x_1 … x_T of one document, or of a batch of N documents.
+        y : array_like, shape (Y,), or (N, Y) for a batch
+            The labels, each 0 or 1; when Y = 1, also shape (), or (N,) for a batch.
+        h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+            The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+        loss_on : {"last", "all"}, default "last"
+            Score the last step only, or every step.
+
+        Returns
+        -------
+        float
+            The loss L, in nats, as ``rnn_lib.rnn.evaluate_loss`` computes it (see there for what it raises).
+        """
         return evaluate_loss(self, X, y, h0, loss_on)
 
 
@@ -100,10 +172,20 @@ class Params(Cell):
 class Trace:
     """Everything the forward pass computed, kept for the backward pass.
 
-    z: (T, H) proposed hidden states.   h: (T, H) hidden states h_1 … h_T.
-    o: (T, Y) logits.                   y_hat: (T, Y) predicted probabilities.
-    h0: (H,) the initial hidden state.
     A batch adds a leading N to every field.
+
+    Attributes
+    ----------
+    z : ndarray, shape (T, H) or (N, T, H)
+        Proposed hidden states z_1 … z_T.
+    h : ndarray, shape (T, H) or (N, T, H)
+        Hidden states h_1 … h_T.
+    o : ndarray, shape (T, Y) or (N, T, Y)
+        Logits o_1 … o_T.
+    y_hat : ndarray, shape (T, Y) or (N, T, Y)
+        Predicted probabilities ŷ_t = σ(o_t).
+    h0 : ndarray, shape (H,) or (N, H)
+        The initial hidden state h_0.
     """
 
     z: np.ndarray
@@ -113,12 +195,13 @@ class Trace:
     h0: np.ndarray
 
 
-def _check_inputs(params, X, h0):
+def _check_inputs(params: "Params", X: ArrayLike, h0: ArrayLike | None) -> tuple[np.ndarray, np.ndarray, bool]:
     check_cell(params, Params)
     return check_inputs(params, X, h0)
 
 
-def _check_training_inputs(params, X, y, h0, loss_on):
+def _check_training_inputs(params: "Params", X: ArrayLike, y: ArrayLike, h0: ArrayLike | None,
+                           loss_on: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     check_cell(params, Params)
     return check_training_inputs(params, X, y, h0, loss_on)
 
@@ -152,12 +235,35 @@ def _forward_steps(params, X, h0):
     return z.transpose(1, 0, 2), h.transpose(1, 0, 2), o.transpose(1, 0, 2)
 
 
-def forward(params, X, h0=None):
+def forward(params: Params, X: ArrayLike, h0: ArrayLike | None = None) -> Trace:
     """Run the RNN over one document or a batch.
 
-    params: Params. X: (T, E) or (N, T, E) embeddings. h0: (H,), or (N, H) for a
-    batch; None means zeros. Returns a Trace with z, h (T, H), o, y_hat (T, Y),
-    each with a leading N when X is a batch.
+    z_t = x_t W_eh + h_{t−1} W_hh + b_h, h_t = tanh(z_t), o_t = h_t W_hy + b_y
+    and ŷ_t = σ(o_t) for t = 1 … T (chapter *The forward pass*).
+
+    Parameters
+    ----------
+    params : Params
+        The weights: W_eh (E, H), W_hh (H, H), W_hy (H, Y), b_h (H,), b_y (Y,).
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings x_1 … x_T of one document, or of a batch of N documents.
+    h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+        The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+
+    Returns
+    -------
+    Trace
+        z, h (T, H), o, y_hat (T, Y) and h0 (H,), each with a leading N when X is a batch.
+
+    Raises
+    ------
+    TypeError
+        If params is not a Params, or X or h0 is not numeric.
+    ValueError
+        If X or h0 has the wrong shape for params, holds NaN or infinities, or is
+        empty (N = 0 or T = 0).
+    FloatingPointError
+        If z or o overflows.
     """
     X, h0, batched = _check_inputs(params, X, h0)
     z, h, o = _forward(params, X, h0)
@@ -169,12 +275,19 @@ def forward(params, X, h0=None):
 class Contributions:
     """The two arrows into each proposed hidden state (slides 2–5), for every step.
 
-    x_W_eh: (T, H) contribution of the token, x_t W_eh.
-    h_prev: (T, H) the previous hidden states h_0 … h_{T−1}.
-    h_prev_W_hh: (T, H) contribution from the previous hidden state, h_{t−1} W_hh.
-    b_h: (H,) the hidden bias, the same at every step.
     They add up to the proposed states: z = x_W_eh + h_prev_W_hh + b_h.
     A batch adds a leading N to every field but b_h.
+
+    Attributes
+    ----------
+    x_W_eh : ndarray, shape (T, H) or (N, T, H)
+        Contribution of the token, x_t W_eh.
+    h_prev : ndarray, shape (T, H) or (N, T, H)
+        The previous hidden states h_0 … h_{T−1}.
+    h_prev_W_hh : ndarray, shape (T, H) or (N, T, H)
+        Contribution from the previous hidden state, h_{t−1} W_hh.
+    b_h : ndarray, shape (H,)
+        The hidden bias, the same at every step.
     """
 
     x_W_eh: np.ndarray
@@ -183,13 +296,36 @@ class Contributions:
     b_h: np.ndarray
 
 
-def step_contributions(params, X, h0=None):
+def step_contributions(params: Params, X: ArrayLike, h0: ArrayLike | None = None) -> Contributions:
     """Split every proposed hidden state z_t into what the token and the previous state add.
 
-    params: Params. X: (T, E) or (N, T, E). h0: as for ``forward``. Returns
-    Contributions whose x_W_eh, h_prev and h_prev_W_hh have shape (T, H), or
-    (N, T, H) for a batch, with z_t = x_t W_eh + h_{t−1} W_hh + b_h as in
-    ``forward``. Explained in the chapter *The forward pass* (slides 2–5).
+    z_t = x_t W_eh + h_{t−1} W_hh + b_h as in ``forward``. Explained in the
+    chapter *The forward pass* (slides 2–5).
+
+    Parameters
+    ----------
+    params : Params
+        The weights: W_eh (E, H), W_hh (H, H), W_hy (H, Y), b_h (H,), b_y (Y,).
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings x_1 … x_T of one document, or of a batch of N documents.
+    h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+        The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+
+    Returns
+    -------
+    Contributions
+        x_W_eh, h_prev and h_prev_W_hh of shape (T, H), or (N, T, H) for a
+        batch, and b_h (H,).
+
+    Raises
+    ------
+    TypeError
+        If params is not a Params, or X or h0 is not numeric.
+    ValueError
+        If X or h0 has the wrong shape for params, holds NaN or infinities, or is
+        empty (N = 0 or T = 0).
+    FloatingPointError
+        If z overflows.
     """
     X, h0, batched = _check_inputs(params, X, h0)
     z, h, _ = _forward(params, X, h0)
@@ -267,15 +403,44 @@ def _backward_steps(params, X, h0, h, d_o, loss_on):
     )
 
 
-def bptt(params, X, y, h0=None, loss_on="last"):
+def bptt(params: Params, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None = None,
+         loss_on: str = "last") -> tuple[float, Params]:
     """Loss and its gradient with respect to every weight, by backpropagation through time.
 
-    params: Params. X: (T, E) or (N, T, E). y: the document's label (0 or 1;
-    shape () or (Y,)), or one per document for a batch ((N,) or (N, Y)).
-    loss_on: "last" scores the prediction after the last step (many-to-one, the
-    slides' sentiment task); "all" sums the losses of every step (many-to-many,
-    slide 10). The loss is natural-log binary cross-entropy averaged over the
-    batch. Returns (loss: float, grads: Params of the same shapes as params).
+    The loss is natural-log binary cross-entropy, summed over the Y outputs
+    (and, for "all", the T steps) and averaged over the batch. Explained in the
+    chapter *Backpropagation through time* (slide 10).
+
+    Parameters
+    ----------
+    params : Params
+        The weights: W_eh (E, H), W_hh (H, H), W_hy (H, Y), b_h (H,), b_y (Y,).
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings x_1 … x_T of one document, or of a batch of N documents.
+    y : array_like, shape (Y,), or (N, Y) for a batch
+        The labels, each 0 or 1; when Y = 1, also shape (), or (N,) for a batch.
+    h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+        The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+    loss_on : {"last", "all"}, default "last"
+        "last" scores the prediction after the last step (many-to-one, the slides'
+        sentiment task); "all" sums the losses of every step (many-to-many, slide 10).
+
+    Returns
+    -------
+    loss : float
+        The loss L, in nats.
+    grads : Params
+        dL/dW_eh, dL/dW_hh, dL/dW_hy, dL/db_h and dL/db_y, of the same shapes as params.
+
+    Raises
+    ------
+    TypeError
+        If params is not a Params, loss_on is not a string, or X, y or h0 is not numeric.
+    ValueError
+        If loss_on is neither "last" nor "all"; X, y or h0 has the wrong shape,
+        holds NaN or infinities, or is empty; or a label is not 0 or 1.
+    FloatingPointError
+        If the forward pass (z or o) or a gradient overflows.
     """
     X, h0, y = _check_training_inputs(params, X, y, h0, loss_on)
     z, h, o = _forward(params, X, h0)
@@ -287,8 +452,39 @@ def bptt(params, X, y, h0=None, loss_on="last"):
     return loss, grads
 
 
-def evaluate_loss(params, X, y, h0=None, loss_on="last"):
-    """The loss alone (natural log), as ``bptt`` computes it: for finite differences and curves."""
+def evaluate_loss(params: Params, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None = None,
+                  loss_on: str = "last") -> float:
+    """The loss alone (natural log), as ``bptt`` computes it: for finite differences and curves.
+
+    Parameters
+    ----------
+    params : Params
+        The weights: W_eh (E, H), W_hh (H, H), W_hy (H, Y), b_h (H,), b_y (Y,).
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings x_1 … x_T of one document, or of a batch of N documents.
+    y : array_like, shape (Y,), or (N, Y) for a batch
+        The labels, each 0 or 1; when Y = 1, also shape (), or (N,) for a batch.
+    h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+        The initial hidden state h_0 (one of shape (H,) serves every document); None means zeros.
+    loss_on : {"last", "all"}, default "last"
+        "last" scores the prediction after the last step (many-to-one, the slides'
+        sentiment task); "all" sums the losses of every step (many-to-many, slide 10).
+
+    Returns
+    -------
+    float
+        The loss L, in nats.
+
+    Raises
+    ------
+    TypeError
+        If params is not a Params, loss_on is not a string, or X, y or h0 is not numeric.
+    ValueError
+        If loss_on is neither "last" nor "all"; X, y or h0 has the wrong shape,
+        holds NaN or infinities, or is empty; or a label is not 0 or 1.
+    FloatingPointError
+        If the logits o overflow.
+    """
     X, h0, y = _check_training_inputs(params, X, y, h0, loss_on)
     _, _, o = _forward(params, X, h0)
     check_finite_result([("o", o)], "The forward pass")

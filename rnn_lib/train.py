@@ -8,22 +8,51 @@ with learning rate η and the gradient from ``rnn.bptt``. With one training
 document, one update is one epoch.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import checks, gru
-from .cell import check_cell
+from .cell import Cell, check_cell
 from .data import one_hot
-from .rnn import Params, bptt, forward
+from .gru import GRUParams
+from .rnn import Params
+
+#: Any cell's weights: ``gradient_step`` returns the type it is given.
+_CellT = TypeVar("_CellT", bound=Cell)
 
 
-def gradient_step(params, grads, learning_rate):
+def gradient_step(params: _CellT, grads: _CellT, learning_rate: float) -> _CellT:
     """One step of gradient descent: new weights W − η·dL/dW for every weight.
 
-    params, grads: the weights and gradient of one cell (Params, GRUParams, ...),
-    of the same type. learning_rate: η > 0. Returns weights of that type; params
-    is left as it was.
+    ``params`` is left as it was.
+
+    Parameters
+    ----------
+    params : Cell
+        The weights of one cell (Params, GRUParams, ...); every array keeps its
+        shape, e.g. W_eh (E, H), W_hh (H, H), W_hy (H, Y).
+    grads : Cell
+        The gradient dL/dW, of the same type as ``params`` and with the same
+        shapes (as ``bptt`` returns it).
+    learning_rate : float
+        η > 0.
+
+    Returns
+    -------
+    Cell
+        New weights of the type of ``params``, each array of its shape.
+
+    Raises
+    ------
+    TypeError
+        If ``params`` is not a cell's weights, ``grads`` is not of the same
+        type, or ``learning_rate`` is not a real number.
+    ValueError
+        If ``learning_rate`` is not a finite number > 0.
     """
     check_cell(params)
     if type(grads) is not type(params):
@@ -38,18 +67,66 @@ def gradient_step(params, grads, learning_rate):
 class History:
     """What gradient descent did, one entry per update (entry 0 is the start).
 
-    params: list of S + 1 Params. loss: (S + 1,) loss before each update.
-    y_hat: (S + 1,) the prediction after the last sequence step, for one
-    document (or (S + 1, N) for a batch).
+    Attributes
+    ----------
+    params : list of Cell
+        S + 1 weights: the start, then the weights after each of the S updates.
+    loss : ndarray, shape (S + 1,)
+        The loss before each update, and after the last.
+    y_hat : ndarray, shape (S + 1,) or (S + 1, N)
+        The prediction ŷ_T[0] after the last sequence step for each entry of
+        ``params``: (S + 1,) for one document, (S + 1, N) for a batch.
     """
 
-    params: list
+    params: list[Cell]
     loss: np.ndarray
     y_hat: np.ndarray
 
 
-def gradient_descent(params, X, y, learning_rate, steps, h0=None, loss_on="last"):
-    """Run ``steps`` full-batch updates; return a History of the weights, losses and predictions."""
+def gradient_descent(
+    params: Cell,
+    X: ArrayLike,
+    y: ArrayLike,
+    learning_rate: float,
+    steps: int,
+    h0: ArrayLike | None = None,
+    loss_on: str = "last",
+) -> History:
+    """Run ``steps`` full-batch updates; return a History of the weights, losses and predictions.
+
+    Every update uses the gradient of the whole of X (``params.bptt``).
+
+    Parameters
+    ----------
+    params : Cell
+        The starting weights (Params, GRUParams); W_eh (E, H).
+    X : array_like, shape (T, E) or (N, T, E)
+        One document or a batch of N documents.
+    y : array_like, shape () or (Y,), or (N,), (N, Y) for a batch
+        The labels, 0 or 1.
+    learning_rate : float
+        η > 0.
+    steps : int
+        The number of updates S ≥ 0.
+    h0 : array_like, shape (H,) or (N, H), optional
+        The initial hidden state; None for zeros.
+    loss_on : str
+        "last" (many-to-one, L = L_T) or "all" (many-to-many, L = Σ_t L_t).
+
+    Returns
+    -------
+    History
+        S + 1 weights, losses (S + 1,) and predictions (S + 1,) or (S + 1, N).
+
+    Raises
+    ------
+    TypeError
+        If ``params`` is not a cell's weights, ``learning_rate`` is not a real
+        number or ``steps`` is not a whole number; or as ``bptt`` for X, y, h0, loss_on.
+    ValueError
+        If ``learning_rate`` is not a finite number > 0 or ``steps`` < 0; or as
+        ``bptt`` for X, y, h0, loss_on.
+    """
     checks.check_positive(learning_rate, "learning_rate")
     steps = checks.check_count(steps, "steps")
     check_cell(params)
@@ -64,11 +141,42 @@ def gradient_descent(params, X, y, learning_rate, steps, h0=None, loss_on="last"
     return History(params=history, loss=np.array(losses), y_hat=y_hat)
 
 
-def updates_to_reach(params, X, y, learning_rate, target, max_steps=10_000):
+def updates_to_reach(
+    params: Cell, X: ArrayLike, y: ArrayLike, learning_rate: float, target: float, max_steps: int = 10_000
+) -> int | None:
     """How many updates until the last-step prediction of one document first exceeds ``target``.
 
-    X: (T, E), one document. target: a probability in [0, 1). Returns the
-    number of updates, or None if ``max_steps`` updates do not get there.
+    ``updates_needed`` with one learning rate and one target.
+
+    Parameters
+    ----------
+    params : Cell
+        The starting weights of any cell (Params, GRUParams); W_eh (E, H).
+    X : array_like, shape (T, E)
+        One document.
+    y : array_like, shape () or (Y,)
+        Its label, 0 or 1.
+    learning_rate : float
+        η > 0.
+    target : float
+        A probability in [0, 1).
+    max_steps : int
+        The most updates to try, ≥ 0.
+
+    Returns
+    -------
+    int or None
+        The number of updates (0 if the prediction already exceeds ``target``),
+        or None if ``max_steps`` updates do not get there.
+
+    Raises
+    ------
+    TypeError
+        If ``params`` is not a cell's weights, ``learning_rate`` or ``target`` is
+        not a real number, or ``max_steps`` is not a whole number; or as ``bptt`` for X and y.
+    ValueError
+        If ``learning_rate`` is not > 0, ``target`` is not in [0, 1), X is not
+        two-dimensional or ``max_steps`` < 0; or as ``bptt`` for X and y.
     """
     checks.check_positive(learning_rate, "learning_rate")
     target = checks.check_real(target, "target", 0, 1, high_open=True)
@@ -83,7 +191,7 @@ def _check_one_document(X):
         )
 
 
-def _check_targets(targets):
+def _check_targets(targets) -> np.ndarray:
     targets = checks.as_float_array(targets, "targets", ndims=(1,))
     if targets.size == 0 or np.any((targets < 0) | (targets >= 1)):
         raise ValueError(
@@ -92,7 +200,7 @@ def _check_targets(targets):
     return targets
 
 
-def _check_learning_rates(learning_rates):
+def _check_learning_rates(learning_rates) -> np.ndarray:
     rates = checks.as_float_array(learning_rates, "learning_rates", ndims=(1,))
     if rates.size == 0 or np.any(rates <= 0):
         raise ValueError(
@@ -101,53 +209,133 @@ def _check_learning_rates(learning_rates):
     return rates
 
 
-def updates_needed(params, X, y, learning_rates, targets, max_steps=10_000):
+def updates_needed(
+    params: Cell,
+    X: ArrayLike,
+    y: ArrayLike,
+    learning_rates: ArrayLike,
+    targets: ArrayLike,
+    max_steps: int = 10_000,
+) -> list[tuple[int | None, ...]]:
     """For each learning rate, how many updates it takes the prediction to pass each target.
 
     The table of the chapter *Weight updates*: slides 8 and 9 pretend that one
-    update gives 0.78 and a second 0.98; this counts the real updates.
-    X: (T, E), one document; y: its label. learning_rates: (R,) values of η > 0.
-    targets: (K,) probabilities in [0, 1). Returns a list of R tuples of K
-    entries: the first update count after which the last-step prediction
-    exceeds the target (0 if it already does), or None if ``max_steps``
-    updates do not get there.
+    update gives 0.78 and a second 0.98; this counts the real updates. The
+    prediction followed is ŷ_T[0], after the last step of the document.
+
+    Parameters
+    ----------
+    params : Cell
+        The starting weights of any cell (Params, GRUParams); W_eh (E, H).
+    X : array_like, shape (T, E)
+        One document.
+    y : array_like, shape () or (Y,)
+        Its label, 0 or 1.
+    learning_rates : array_like, shape (R,)
+        Values of η > 0.
+    targets : array_like, shape (K,)
+        Probabilities in [0, 1).
+    max_steps : int
+        The most updates to try for each learning rate, ≥ 0.
+
+    Returns
+    -------
+    list of tuple of (int or None)
+        R tuples of K entries: the first update count after which the
+        last-step prediction exceeds the target (0 if it already does), or
+        None if ``max_steps`` updates do not get there.
+
+    Raises
+    ------
+    TypeError
+        If ``learning_rates`` or ``targets`` is not numeric, ``max_steps`` is
+        not a whole number or ``params`` is not a cell's weights; or as ``bptt`` for X and y.
+    ValueError
+        If X is not two-dimensional, ``learning_rates`` is not a non-empty
+        (R,) array of numbers > 0, ``targets`` not a non-empty (K,) array of
+        probabilities in [0, 1), or ``max_steps`` < 0; or as ``bptt`` for X and y.
     """
+    check_cell(params)
     _check_one_document(X)
     rates = _check_learning_rates(learning_rates)
     targets = _check_targets(targets)
     max_steps = checks.check_count(max_steps, "max_steps")
     table = []
     for learning_rate in rates:
-        found = [None] * len(targets)
+        found: list[int | None] = [None] * len(targets)
         current = params
         for step in range(max_steps + 1):
-            y_hat = forward(current, X).y_hat[-1, 0]
+            y_hat = current.forward(X).y_hat[-1, 0]
             for k, target in enumerate(targets):
                 if found[k] is None and y_hat > target:
                     found[k] = step
             if None not in found or step == max_steps:
                 break
-            current = gradient_step(current, bptt(current, X, y)[1], learning_rate)
+            current = gradient_step(current, current.bptt(X, y)[1], learning_rate)
         table.append(tuple(found))
     return table
 
 
-def learning_rate_to_reach(params, X, y, target, steps=1, max_learning_rate=1e6, tol=1e-12):
+def learning_rate_to_reach(
+    params: Cell,
+    X: ArrayLike,
+    y: ArrayLike,
+    target: float,
+    steps: int = 1,
+    max_learning_rate: float = 1e6,
+    tol: float = 1e-12,
+) -> float:
     """The learning rate η at which ``steps`` updates bring one document's prediction to ``target``.
 
     Answers "which η would make a *real* update give the slides' 0.78?" (chapter
-    *Weight updates*). X: (T, E), one document; target: a probability above the
-    current prediction and below 1; steps: how many updates, ≥ 1. Finds η by
-    bisection of η ↦ ŷ after ``steps`` updates between 0 and the first power of
-    two whose prediction exceeds ``target``; if that function is not monotone,
-    the η returned is one crossing, not necessarily the smallest. Returns a float.
+    *Weight updates*). Finds η by bisection of η ↦ ŷ after ``steps`` updates
+    between 0 and the first of 1, 2, 4, … whose prediction exceeds ``target``,
+    each capped at ``max_learning_rate`` (so the η returned never exceeds it);
+    if that function is not monotone, the η returned is one crossing, not
+    necessarily the smallest.
+
+    Parameters
+    ----------
+    params : Cell
+        The starting weights of any cell (Params, GRUParams); W_eh (E, H).
+    X : array_like, shape (T, E)
+        One document.
+    y : array_like, shape () or (Y,)
+        Its label, 0 or 1.
+    target : float
+        A probability above the current prediction ŷ_T[0] and below 1.
+    steps : int
+        How many updates, ≥ 1.
+    max_learning_rate : float
+        The largest η to try (and to return), > 0: the search gives up when
+        even this η does not get past ``target``.
+    tol : float
+        Relative width of the final bisection interval, > 0.
+
+    Returns
+    -------
+    float
+        The learning rate η, in (0, ``max_learning_rate``].
+
+    Raises
+    ------
+    TypeError
+        If ``target``, ``max_learning_rate`` or ``tol`` is not a real number,
+        ``steps`` is not a whole number or ``params`` is not a cell's weights; or
+        as ``bptt`` for X and y.
+    ValueError
+        If X is not two-dimensional, ``target`` is not in [0, 1), ``steps`` < 1,
+        ``max_learning_rate`` or ``tol`` is not > 0, the prediction already
+        reaches ``target``, or none of η = 1, 2, 4, … below ``max_learning_rate``
+        nor η = ``max_learning_rate`` itself gets past it; or as ``bptt`` for X and y.
     """
+    check_cell(params)
     _check_one_document(X)
     target = checks.check_real(target, "target", 0, 1, high_open=True)
     steps = checks.check_count(steps, "steps", low=1)
     max_learning_rate = checks.check_positive(max_learning_rate, "max_learning_rate")
     tol = checks.check_positive(tol, "tol")
-    start = forward(params, X).y_hat[-1, 0]
+    start = params.forward(X).y_hat[-1, 0]
     if start >= target:
         raise ValueError(
             f"the prediction is already {start:.6g} >= target {target}: no update is needed"
@@ -156,14 +344,14 @@ def learning_rate_to_reach(params, X, y, target, steps=1, max_learning_rate=1e6,
     def prediction(learning_rate):
         return gradient_descent(params, X, y, learning_rate, steps).y_hat[-1]
 
-    low, high = 0.0, 1.0
+    low, high = 0.0, min(1.0, max_learning_rate)
     while prediction(high) <= target:
-        low, high = high, 2.0 * high
-        if high > max_learning_rate:
+        if high >= max_learning_rate:
             raise ValueError(
                 f"no learning rate up to max_learning_rate = {max_learning_rate:g} brings the"
                 f" prediction past {target} in {steps} update(s)"
             )
+        low, high = high, min(2.0 * high, max_learning_rate)
     while high - low > tol * high:
         middle = 0.5 * (low + high)
         if prediction(middle) <= target:
@@ -178,17 +366,54 @@ def learning_rate_to_reach(params, X, y, target, steps=1, max_learning_rate=1e6,
 # embeddings) and *Long-range memory* (gradient clipping, the gated cell).
 
 
-def gradient_norm(grads):
-    """The global norm of a gradient (any cell's): the square root of the sum of squares of every entry."""
+def gradient_norm(grads: Cell) -> float:
+    """The global norm of a gradient (any cell's): the square root of the sum of squares of every entry.
+
+    Parameters
+    ----------
+    grads : Cell
+        A gradient (Params, GRUParams), arrays of the weights' shapes.
+
+    Returns
+    -------
+    float
+        The Euclidean norm of all entries together.
+
+    Raises
+    ------
+    TypeError
+        If ``grads`` is not a cell's weights.
+    """
     check_cell(grads, name="grads")
     return float(np.sqrt(sum(np.sum(array**2) for _, array in grads.items())))
 
 
-def clip_gradients(grads, max_norm):
+def clip_gradients(grads: Cell, max_norm: float) -> tuple[Cell, float]:
     """Scale the whole gradient down to norm ``max_norm`` if it is longer (Pascanu et al. 2013).
 
-    grads: Params or GRUParams. Returns (clipped grads, norm before clipping).
     The direction is kept; only the length of the step is limited.
+
+    Parameters
+    ----------
+    grads : Cell
+        A gradient (Params or GRUParams), arrays of the weights' shapes.
+    max_norm : float
+        The largest norm allowed, > 0.
+
+    Returns
+    -------
+    clipped : Cell
+        ``grads`` itself if its norm is at most ``max_norm``, else a scaled
+        copy of the same type and shapes.
+    norm : float
+        The norm before clipping.
+
+    Raises
+    ------
+    TypeError
+        If ``grads`` is not a cell's weights or ``max_norm`` is not a real number.
+    ValueError
+        If ``max_norm`` is not a finite number > 0.
     """
     check_cell(grads, name="grads")
     max_norm = checks.check_positive(max_norm, "max_norm")
@@ -202,21 +427,77 @@ def clip_gradients(grads, max_norm):
 CELLS = ("rnn", "gru")
 
 
-def init_params(cell, E, H, Y=1, seed=0, input_scale=1.0, recurrent_scale=1.0, update_bias=-3.0):
+def init_params(
+    cell: str,
+    E: int,
+    H: int,
+    Y: int = 1,
+    seed: int = 0,
+    input_scale: float = 1.0,
+    recurrent_scale: float = 1.0,
+    update_bias: float | None = None,
+) -> Params | GRUParams:
     """Random starting weights for a plain RNN (cell="rnn") or a GRU (cell="gru"), seeded.
 
     Input weights (rows of W_eh: the embeddings) ~ N(0, input_scale²), so a
     one-hot token gives z_t entries of about that size; recurrent weights
     W_hh ~ N(0, recurrent_scale²/H), so that at 1 W_hh neither blows the state
     up nor kills it at the start; the output W_hy ~ N(0, 1/H); biases 0. For
-    the GRU, the update gate's bias starts at ``update_bias`` (see
-    ``gru.init_params``). Returns Params or GRUParams.
+    the GRU, the update gate's bias starts at ``update_bias``, −3 unless given
+    (see ``gru.init_params``); the plain RNN has no update gate, so it refuses
+    any ``update_bias``.
+
+    Parameters
+    ----------
+    cell : str
+        "rnn" or "gru".
+    E : int
+        Input (embedding) size, ≥ 1: the vocabulary size for one-hot inputs.
+    H : int
+        Hidden size, ≥ 1.
+    Y : int
+        Number of outputs, ≥ 1.
+    seed : int
+        Seed of the random generator, ≥ 0.
+    input_scale : float
+        Standard deviation of the input weights, ≥ 0.
+    recurrent_scale : float
+        Standard deviation of the recurrent weights, times √H, ≥ 0.
+    update_bias : float or None, default None
+        The GRU's starting b_u, any finite number; None for −3.0. Only for
+        cell="gru": leave it None for the plain RNN.
+
+    Returns
+    -------
+    Params or GRUParams
+        W_eh (E, H), W_hh (H, H), W_hy (H, Y), b_h (H,), b_y (Y,), and for the
+        GRU also W_er, W_eu (E, H), W_hr, W_hu (H, H), b_r, b_u (H,).
+
+    Raises
+    ------
+    TypeError
+        If ``cell`` is not a string, E, H, Y or ``seed`` is not a whole number,
+        or a scale or ``update_bias`` (unless None) is not a real number.
+    ValueError
+        If ``cell`` is neither "rnn" nor "gru", E, H or Y < 1, ``seed`` < 0, a
+        scale is negative or not finite, ``update_bias`` is not finite, or
+        ``update_bias`` is given (not None) for cell="rnn".
     """
     checks.check_choice(cell, "cell", CELLS)
     E, H, Y = (checks.check_count(n, name, low=1) for n, name in ((E, "E"), (H, "H"), (Y, "Y")))
     seed = checks.check_count(seed, "seed")
+    input_scale = checks.check_real(input_scale, "input_scale", low=0)
+    recurrent_scale = checks.check_real(recurrent_scale, "recurrent_scale", low=0)
+    if update_bias is not None:
+        update_bias = checks.check_real(update_bias, "update_bias")
     if cell == "gru":
-        return gru.init_params(E, H, Y, seed, input_scale, update_bias, recurrent_scale)
+        bias = -3.0 if update_bias is None else update_bias
+        return gru.init_params(E, H, Y, seed, input_scale, bias, recurrent_scale)
+    if update_bias is not None:
+        raise ValueError(
+            "update_bias is the GRU's update-gate bias, but cell='rnn' has no update gate:"
+            f" leave it out (got update_bias={update_bias})"
+        )
     rng = np.random.default_rng(seed)
     return Params(
         W_eh=rng.normal(0.0, input_scale, (E, H)),
@@ -237,12 +518,32 @@ def _by_length(documents, size):
     return groups
 
 
-def predict(params, documents):
+def predict(params: Cell, documents: Sequence[ArrayLike]) -> np.ndarray:
     """The prediction ŷ_T after the last step of every document.
 
-    params: Params or GRUParams. documents: N arrays of token ids, read as
-    one-hot rows of size E (so row v of W_eh is the embedding of token v).
-    Returns (N,) probabilities.
+    Documents of the same length go through the cell together, as one batch.
+
+    Parameters
+    ----------
+    params : Cell
+        Params or GRUParams; W_eh (E, H) with E = the vocabulary size.
+    documents : sequence of array_like, each of shape (T_n,)
+        N arrays of token ids, read as one-hot rows of size E (so row v of
+        W_eh is the embedding of token v).
+
+    Returns
+    -------
+    ndarray, shape (N,)
+        The probabilities ŷ_T[0], one per document.
+
+    Raises
+    ------
+    TypeError
+        If ``params`` is not a cell's weights, or a document is not an array of
+        whole numbers (``one_hot``).
+    ValueError
+        If ``documents`` is empty, or a document is not one-dimensional or holds
+        ids outside 0 … E − 1 (``one_hot``).
     """
     check_cell(params)
     y_hat = np.empty(len(documents))
@@ -251,8 +552,30 @@ def predict(params, documents):
     return y_hat
 
 
-def accuracy(params, documents, y):
-    """The fraction of documents whose prediction ŷ_T > 0.5 matches the label y (N,)."""
+def accuracy(params: Cell, documents: Sequence[ArrayLike], y: ArrayLike) -> float:
+    """The fraction of documents whose prediction ŷ_T > 0.5 matches the label.
+
+    Parameters
+    ----------
+    params : Cell
+        Params or GRUParams; W_eh (E, H) with E = the vocabulary size.
+    documents : sequence of array_like, each of shape (T_n,)
+        N arrays of token ids, as in ``predict``.
+    y : array_like, shape (N,)
+        The labels, 0 or 1.
+
+    Returns
+    -------
+    float
+        The accuracy, in [0, 1].
+
+    Raises
+    ------
+    TypeError
+        If ``y`` is not numeric; or as ``predict``.
+    ValueError
+        If ``y`` is not one-dimensional and finite or its length is not N; or as ``predict``.
+    """
     y = checks.as_float_array(y, "y", ndims=(1,))
     if len(y) != len(documents):
         raise ValueError(f"y has {len(y)} labels but there are {len(documents)} documents")
@@ -277,31 +600,82 @@ def _shuffled_batches(groups, y, batch_size, rng):
 class TrainingRun:
     """What mini-batch training did.
 
-    params: the final weights. loss: (epochs + 1,) the training loss before
-    training, then the mean mini-batch loss of each epoch. test_accuracy:
-    (epochs + 1,) held-out accuracy before training and after each epoch (NaN
-    without a test set). gradient_norms: (updates,) the norm of every
-    mini-batch gradient, before clipping.
+    Attributes
+    ----------
+    params : Cell
+        The final weights, of the type of the starting ones.
+    loss : ndarray, shape (epochs + 1,)
+        The training loss before training, then the mean mini-batch loss of
+        each epoch (each batch's loss taken before its update).
+    test_accuracy : ndarray, shape (epochs + 1,)
+        Held-out accuracy before training and after each epoch (NaN without a
+        test set).
+    gradient_norms : ndarray, shape (updates,)
+        The norm of every mini-batch gradient, before clipping.
     """
 
-    params: object
+    params: Cell
     loss: np.ndarray
     test_accuracy: np.ndarray
     gradient_norms: np.ndarray
 
 
 def train_classifier(
-    params, documents, y, learning_rate, epochs, batch_size=32, max_norm=None, seed=0, test=None
-):
+    params: Cell,
+    documents: Sequence[ArrayLike],
+    y: ArrayLike,
+    learning_rate: float,
+    epochs: int,
+    batch_size: int = 32,
+    max_norm: float | None = None,
+    seed: int = 0,
+    test: tuple[Sequence[ArrayLike], ArrayLike] | None = None,
+) -> TrainingRun:
     """Train a sequence classifier by mini-batch gradient descent, with optional clipping.
 
-    params: Params or GRUParams with E = the vocabulary size (one-hot inputs:
-    the rows of W_eh are learned embeddings). documents: N id arrays; y: (N,)
-    labels. Each epoch shuffles the documents (seeded), cuts them into batches
-    of at most ``batch_size`` documents of one length, and takes one step
-    W ← W − η dL/dW per batch, the gradient first clipped to ``max_norm`` if
-    given. test: optional (documents, labels) to score after every epoch.
-    Returns a TrainingRun.
+    With one-hot inputs the rows of W_eh are learned embeddings. Each epoch
+    shuffles the documents (seeded), cuts them into batches of at most
+    ``batch_size`` documents of one length, and takes one step
+    W ← W − η dL/dW per batch (loss on the last step), the gradient first
+    clipped to ``max_norm`` if given.
+
+    Parameters
+    ----------
+    params : Cell
+        Params or GRUParams with E = the vocabulary size; W_eh (E, H).
+    documents : sequence of array_like, each of shape (T_n,)
+        N arrays of token ids.
+    y : array_like, shape (N,)
+        The labels, 0 or 1.
+    learning_rate : float
+        η > 0.
+    epochs : int
+        Passes over the documents, ≥ 0.
+    batch_size : int
+        The most documents per mini-batch, ≥ 1.
+    max_norm : float, optional
+        Clip every gradient to this norm (> 0); None for no clipping.
+    seed : int
+        Seed of the shuffling, ≥ 0.
+    test : tuple of (sequence of array_like, array_like of shape (M,)), optional
+        Held-out (documents, labels) to score after every epoch; None for none.
+
+    Returns
+    -------
+    TrainingRun
+        The final weights, losses (epochs + 1,), test accuracies (epochs + 1,)
+        and the norm of every gradient (updates,).
+
+    Raises
+    ------
+    TypeError
+        If ``params`` is not a cell's weights, ``learning_rate`` or ``max_norm``
+        is not a real number, ``epochs``, ``batch_size`` or ``seed`` is not a
+        whole number, or ``y`` is not numeric; or as ``predict`` for the documents.
+    ValueError
+        If ``learning_rate`` or ``max_norm`` is not > 0, ``epochs`` or ``seed``
+        < 0, ``batch_size`` < 1, ``y`` is not (N,) or ``documents`` is empty;
+        or as ``predict`` for the documents and ``bptt`` for the labels.
     """
     check_cell(params)
     learning_rate = checks.check_positive(learning_rate, "learning_rate")

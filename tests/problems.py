@@ -1,5 +1,7 @@
 """Random RNN problems shared by the tests."""
 
+import os
+
 import numpy as np
 
 from rnn_lib import Params
@@ -20,3 +22,9 @@ def random_problem(seed, N, T, E, H, Y, biases, scale=0.8):
     y = rng.integers(0, 2, lead + (Y,))
     h0 = rng.normal(0, 0.5, lead + (H,))
     return params, X, y, h0
+
+
+def examples(n):
+    """Hypothesis examples for a property: n in the fixed "book" profile, ten times as many new
+    random ones in the scheduled "explore" profile (tests/conftest.py)."""
+    return n * 10 if os.environ.get("HYPOTHESIS_PROFILE") == "explore" else n

@@ -92,6 +92,9 @@ def test_one_hot_rows_pick_rows_of_W_eh():
     np.testing.assert_array_equal(X @ W_eh, W_eh[[2, 0, 2]])
 
 
+ABC = data.Vocabulary(["a", "b", "c"])
+
+
 @pytest.mark.parametrize(
     "call, error, message",
     [
@@ -104,6 +107,12 @@ def test_one_hot_rows_pick_rows_of_W_eh():
         (lambda: data.one_hot([0, 5], 4), ValueError, r"ids must lie in 0 … 3"),
         (lambda: data.one_hot([0.5], 4), TypeError, r"ids must be a 1-D array of whole numbers"),
         (lambda: data.one_hot([[0]], 4), ValueError, r"ids must be a 1-D array of whole numbers"),
+        (lambda: ABC.decode([0, -1]), ValueError,
+         r"ids must lie in 0 … 2 \(the vocabulary has 3 tokens\), got \[-1\]"),
+        (lambda: ABC.decode(np.array([3, 1])), ValueError, r"ids must lie in 0 … 2 .*got \[3\]"),
+        (lambda: ABC.decode([1.0]), TypeError, r"ids must hold whole numbers .*float 1.0"),
+        (lambda: ABC.decode([True]), TypeError, r"ids must hold whole numbers"),
+        (lambda: ABC.decode(2), TypeError, r"ids must be a list or 1-D array of token ids"),
     ],
 )
 def test_bad_arguments(call, error, message):
@@ -118,3 +127,9 @@ def test_accuracy_by_kind(corpus):
     assert set(flipped.values()) == {0.0}
     with pytest.raises(ValueError, match=r"y_hat has 2 predictions but there are"):
         corpus.test.accuracy_by_kind([0.1, 0.9])
+
+
+def test_decode_takes_whole_numbers_of_any_integer_type():
+    assert ABC.decode(np.array([2, 0], dtype=np.uint8)) == ["c", "a"]
+    assert ABC.decode((np.int64(1), 2)) == ["b", "c"]
+    assert ABC.decode(iter([0])) == ["a"] and ABC.decode([]) == []

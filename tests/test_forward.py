@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from problems import random_problem
 
+from problems import examples, random_problem
 from rnn_lib import Params, forward, step_contributions, worked_example
 
 
@@ -29,7 +29,7 @@ def loop_by_hand(params, X, h0):
     return x_W_eh, h_prevs, h_prev_W_hh
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     seed=st.integers(0, 2**32 - 1),
     N=st.one_of(st.none(), st.integers(1, 4)),

@@ -4,13 +4,13 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from problems import random_problem
 
 import rnn_lib
+from problems import examples, random_problem
 from rnn_lib import Params, bptt, check_gradients, forward
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     seed=st.integers(0, 2**32 - 1),
     N=st.one_of(st.none(), st.integers(1, 4)),
@@ -43,7 +43,7 @@ def test_gradient_check_catches_a_wrong_gradient(monkeypatch):
     assert errors["W_eh"] < 1e-6
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     seed=st.integers(0, 2**32 - 1),
     N=st.integers(1, 5),

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rnn_lib
+from problems import examples
 from rnn_lib import gru
 from rnn_lib.gru import GRUParams
 
@@ -22,7 +23,7 @@ def random_gru(seed, N, T, E, H, Y, scale=0.8):
     return params, rng.normal(0, 1, lead + (T, E)), rng.integers(0, 2, lead + (Y,)), rng.normal(0, 0.5, lead + (H,))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     seed=st.integers(0, 2**32 - 1),
     N=st.one_of(st.none(), st.integers(1, 3)),

@@ -5,7 +5,7 @@ import pytest
 
 from rnn_lib import Params, bptt, data, gru, numerical_gradient
 from rnn_lib.analysis import baseline, memory
-from rnn_lib.train import clip_gradients, gradient_norm, init_params, predict, train_classifier
+from rnn_lib.train import CELLS, clip_gradients, gradient_norm, init_params, predict, train_classifier
 
 
 def small_params(seed=0, E=4, H=3):
@@ -58,6 +58,28 @@ def test_init_params_gives_each_cell_its_weights_seeded():
     assert np.std(wide.W_hh) * np.sqrt(400) == pytest.approx(2.0, rel=0.02)
     with pytest.raises(ValueError, match=r"cell must be one of \['rnn', 'gru'\], got 'lstm'"):
         init_params("lstm", 5, 4)
+
+
+@pytest.mark.parametrize("cell", CELLS)
+@pytest.mark.parametrize("scale", ["input_scale", "recurrent_scale"])
+def test_init_params_checks_the_scales_of_either_cell(cell, scale):
+    with pytest.raises(ValueError, match=rf"{scale} must be a finite number >= 0, got -1.0"):
+        init_params(cell, 5, 4, **{scale: -1.0})
+    with pytest.raises(ValueError, match=rf"{scale} must be a finite number >= 0, got nan"):
+        init_params(cell, 5, 4, **{scale: np.nan})
+    with pytest.raises(TypeError, match=rf"{scale} must be a number, got '1'"):
+        init_params(cell, 5, 4, **{scale: "1"})
+
+
+def test_init_params_refuses_an_update_bias_for_the_plain_rnn():
+    for bias in (-3.0, 0, 2.5):  # the GRU's default included: given at all, it would be ignored
+        with pytest.raises(ValueError, match=r"update_bias is the GRU's .* cell='rnn' has no update gate"):
+            init_params("rnn", 5, 4, update_bias=bias)
+    with pytest.raises(TypeError, match=r"update_bias must be a number"):
+        init_params("rnn", 5, 4, update_bias="-3")
+    assert isinstance(init_params("rnn", 5, 4, update_bias=None), Params)
+    np.testing.assert_array_equal(init_params("gru", 5, 4).b_u, -3.0)  # None: the GRU's default −3
+    np.testing.assert_array_equal(init_params("gru", 5, 4, update_bias=None).b_u, -3.0)
 
 
 # ---------------------------------------------------------------- training
@@ -166,6 +188,16 @@ def test_bad_baseline_arguments():
         baseline.fit_bag_of_words([np.array([0])], [0.5], 3)
 
 
+@pytest.mark.parametrize("ids", [np.array([0.0, 1.0]), ["a"], [], np.array([True])])
+def test_ids_of_a_wrong_dtype_are_a_type_error_for_the_baseline_as_for_one_hot(ids):
+    with pytest.raises(TypeError, match=r"ids must be a 1-D array of whole numbers"):
+        data.one_hot(ids, 3)
+    with pytest.raises(TypeError, match=r"documents\[1\] must be a 1-D array of whole numbers"):
+        baseline.bag_of_words([np.array([0]), ids], 3)
+    with pytest.raises(ValueError, match=r"documents\[1\] must be a 1-D array of token ids, got shape \(1, 1\)"):
+        baseline.bag_of_words([np.array([0]), np.array([[0]])], 3)
+
+
 # ---------------------------------------------------------------- long-range measurements
 
 
@@ -218,3 +250,50 @@ def test_accuracy_against_k_shape_and_determinism():
     assert a.shape == (2, 1)
     np.testing.assert_array_equal(a, b)
     assert ((0 <= a) & (a <= 1)).all()
+
+
+def test_deciding_word_gradients_checks_k_against_the_documents():
+    params = init_params("rnn", 21, 4, seed=0)
+    documents = data.long_range_corpus(3, n_train=1, n_test=4).test  # T = 6, the deciding word at step 3
+    for k in (1, 2, 4, 5):
+        with pytest.raises(ValueError, match=rf"k = {k} does not match the documents"):
+            memory.deciding_word_gradients(params, documents, k)
+    # T = 6 too, but the deciding word 1 step before the end: the length alone would not tell
+    shifted = data.long_range_corpus(1, n_train=1, n_test=4, lead=4).test
+    with pytest.raises(ValueError, match=r"k = 3 does not match the documents"):
+        memory.deciding_word_gradients(params, shifted, 3)
+    with pytest.raises(ValueError, match=r"k = 2 does not match the documents"):
+        memory.deciding_word_gradients(params, data.sentiment_corpus().test, 2)
+    with pytest.raises(TypeError, match=r"documents must be an rnn_lib.data.Documents, got tuple"):
+        memory.deciding_word_gradients(params, documents.ids, 3)
+    for corpus in (documents, data.long_range_corpus(3, n_train=1, n_test=4, lead=0).test):  # any lead
+        expected = [memory.gradient_to_token(params, ids, y, len(ids) - 3) for ids, y in zip(corpus.ids, corpus.y)]
+        np.testing.assert_array_equal(memory.deciding_word_gradients(params, corpus, 3), expected)
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: memory.accuracy_against_k("rnn", [2.7], [0], 0.5, 0), TypeError,
+         r"ks\[0\] must be a whole number >= 1, got 2.7"),
+        (lambda: memory.accuracy_against_k("rnn", np.array([2.0]), [0], 0.5, 0), TypeError,
+         r"ks\[0\] must be a whole number >= 1, got 2.0"),
+        (lambda: memory.accuracy_against_k("rnn", [2], [0, 1.5], 0.5, 0), TypeError,
+         r"seeds\[1\] must be a whole number >= 0, got 1.5"),
+        (lambda: memory.accuracy_against_k("rnn", [0], [0], 0.5, 0), ValueError,
+         r"ks\[0\] must be a whole number >= 1, got 0"),
+        (lambda: memory.accuracy_against_k("rnn", [2], [-1], 0.5, 0), ValueError,
+         r"seeds\[0\] must be a whole number >= 0, got -1"),
+        (lambda: memory.accuracy_against_k("rnn", [], [0], 0.5, 0), ValueError, r"ks is empty"),
+        (lambda: memory.accuracy_against_k("rnn", [2], np.array([], dtype=int), 0.5, 0), ValueError, r"seeds is empty"),
+        (lambda: memory.accuracy_against_k("rnn", 2, [0], 0.5, 0), TypeError, r"ks must be a list or 1-D array"),
+        (lambda: memory.accuracy_against_k("rnn", np.array([[2]]), [0], 0.5, 0), ValueError,
+         r"ks must be a 1-D array of whole numbers, got shape \(1, 1\)"),
+        (lambda: memory.accuracy_against_k("cnn", [], [0], 0.5, 0), ValueError,
+         r"cell must be one of \['rnn', 'gru'\]"),
+        (lambda: memory.accuracy_against_k(None, [2], [], 0.5, 0), TypeError, r"cell must be one of"),
+    ],
+)
+def test_accuracy_against_k_checks_every_k_seed_and_the_cell_first(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

@@ -13,9 +13,9 @@ import os
 
 import numpy as np
 import pytest
-from problems import random_problem
 
 import rnn_lib
+from problems import random_problem
 from rnn_lib import Params, bptt, forward
 
 if os.environ.get("REQUIRE_TORCH") == "1":

@@ -89,6 +89,14 @@ def test_largest_gradients_finds_the_maximum():
     assert rows[0][1] == pytest.approx(20 * sigmoid_prime(1.0))
 
 
+def test_largest_gradients_reads_an_iterator_once():
+    W, H0 = np.meshgrid(np.linspace(-5, 5, 11), np.linspace(0.1, 0.9, 5), indexing="ij")
+    expected = v.largest_gradients(W, H0, [1, 3])
+    assert len(expected) == 2
+    assert v.largest_gradients(W, H0, iter([1, 3])) == expected
+    assert v.largest_gradients(W, H0, (n for n in (1, 3))) == expected
+
+
 @pytest.mark.parametrize("w", [-20.0, -8.0, -5.0, -1.0, 0.0, 0.5, 3.0, 12.0])
 def test_fixed_point_is_fixed_and_where_the_chapter_says(w):
     h = v.fixed_point(w)
@@ -181,6 +189,8 @@ def test_saturation_never_increases_the_one_step_norm():
          r"each distance must be a whole number >= 1, got 0"),
         (lambda: v.gradient_magnitudes(2.0, 0.5, []), ValueError, r"distances is empty"),
         (lambda: v.gradient_magnitudes(2.0, 0.5, 3), TypeError, r"distances must be a list"),
+        (lambda: v.largest_gradients(2.0, 0.5, iter([])), ValueError, r"distances is empty"),
+        (lambda: v.largest_gradients(2.0, 0.5, iter([2, 1.5])), TypeError, r"each distance must be a whole number"),
         (lambda: v.long_run_factor(2.0, steps=0), ValueError, r"steps must be a whole number >= 1, got 0"),
         (lambda: v.scale_to_spectral_radius(np.ones((2, 3)), 1.0), ValueError, r"W must be a square"),
         (lambda: v.scale_to_spectral_radius(np.eye(2), -1.0), ValueError, r"rho must be a finite number > 0"),

@@ -19,7 +19,10 @@ The functions take one document: X (T, E). Time indices t and k are 1-based
 as in the book (h_0 is the initial state, h_T the last).
 """
 
+from collections.abc import Iterable
+
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .. import checks
 from ..activations import sigmoid
@@ -48,7 +51,7 @@ def _check_time(value, name, low, high):
     return value
 
 
-def _check_document(params, X, y, h0, loss_on):
+def _check_document(params, X, y, h0, loss_on) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One document only: X (T, E). Returns X (T, E), h0 (H,), y (Y,)."""
     X = checks.as_float_array(X, "X", ndims=(2, 3))
     if X.ndim == 3:
@@ -84,24 +87,61 @@ def _immediate(h_prev, h_k):
     return tensor
 
 
-def step_jacobians(params, trace):
+def step_jacobians(params: Params, trace: Trace) -> np.ndarray:
     """The Jacobian of every step, ∂h_t/∂h_{t−1} = diag(1 − h_t²) W_hhᵀ, for t = 1 … T.
 
-    params: Params. trace: the Trace of one document (``forward(params, X)``, X (T, E)).
-    Returns (T, H, H); entry [t − 1, a, b] = ∂h_t[a]/∂h_{t−1}[b]. The transpose
-    comes from the row-vector convention: h_t[a] = tanh(Σ_b h_{t−1}[b] W_hh[b, a] + …).
+    The transpose comes from the row-vector convention:
+    h_t[a] = tanh(Σ_b h_{t−1}[b] W_hh[b, a] + …).
+
+    Parameters
+    ----------
+    params : Params
+        The weights of the plain RNN; W_hh (H, H).
+    trace : Trace
+        The Trace of one document (``forward(params, X)``, X (T, E)); h (T, H).
+
+    Returns
+    -------
+    ndarray, shape (T, H, H)
+        Entry [t − 1, a, b] = ∂h_t[a]/∂h_{t−1}[b].
+
+    Raises
+    ------
+    TypeError
+        If ``params`` is not a Params or ``trace`` is not a Trace.
+    ValueError
+        If ``trace.h`` is not (T, H) with the H of ``params`` (the Trace of a batch, say).
     """
     _check_trace(params, trace)
     return _jacobians(params.W_hh, np.asarray(trace.h, dtype=float))
 
 
-def jacobian_product(jacobians, t, k):
+def jacobian_product(jacobians: ArrayLike, t: int, k: int) -> np.ndarray:
     """∂h_t/∂h_k as slide 10's product of adjacent steps: J_t J_{t−1} ⋯ J_{k+1}.
 
-    jacobians: (T, H, H) from ``step_jacobians`` (jacobians[i − 1] = ∂h_i/∂h_{i−1}).
-    t, k: 1-based steps with 0 ≤ k ≤ t ≤ T (k = 0 is the initial state h_0).
-    Returns (H, H); the identity when k = t. The order matters: matrices do not
-    commute, and the latest step's Jacobian is leftmost.
+    The order matters: matrices do not commute, and the latest step's Jacobian
+    is leftmost.
+
+    Parameters
+    ----------
+    jacobians : array_like, shape (T, H, H)
+        From ``step_jacobians``: jacobians[i − 1] = J_i = ∂h_i/∂h_{i−1}.
+    t : int
+        1-based step, 0 ≤ t ≤ T.
+    k : int
+        1-based step, 0 ≤ k ≤ t (k = 0 is the initial state h_0).
+
+    Returns
+    -------
+    ndarray, shape (H, H)
+        Entry [a, b] = ∂h_t[a]/∂h_k[b]; the identity when k = t.
+
+    Raises
+    ------
+    TypeError
+        If ``jacobians`` is not numeric, or ``t`` or ``k`` is not a whole number.
+    ValueError
+        If ``jacobians`` is not a finite (T, H, H) array, or ``t`` or ``k`` is out of range.
     """
     jacobians = checks.as_float_array(jacobians, "jacobians", ndims=(3,))
     T, H, H2 = jacobians.shape
@@ -112,12 +152,29 @@ def jacobian_product(jacobians, t, k):
     return _product(jacobians, t, k)
 
 
-def immediate_dh_dW_hh(trace, k):
+def immediate_dh_dW_hh(trace: Trace, k: int) -> np.ndarray:
     """The immediate partial ∂⁺h_k/∂W_hh, holding h_{k−1} fixed: a 3-D tensor (H, H, H).
 
-    trace: the Trace of one document. k: 1-based step, 1 ≤ k ≤ T.
-    Entry [i, a, b] = ∂h_k[i]/∂W_hh[a, b] = (1 − h_k[i]²) h_{k−1}[a] if i = b, else 0.
     A row vector g = dL/dh_k contracts it to g · ∂⁺h_k/∂W_hh = h_{k−1}ᵀ (g ⊙ (1 − h_k²)), (H, H).
+
+    Parameters
+    ----------
+    trace : Trace
+        The Trace of one document: h (T, H), h0 (H,).
+    k : int
+        1-based step, 1 ≤ k ≤ T.
+
+    Returns
+    -------
+    ndarray, shape (H, H, H)
+        Entry [i, a, b] = ∂h_k[i]/∂W_hh[a, b] = (1 − h_k[i]²) h_{k−1}[a] if i = b, else 0.
+
+    Raises
+    ------
+    TypeError
+        If ``trace`` is not a Trace or ``k`` is not a whole number.
+    ValueError
+        If ``trace.h`` is not 2-D (the Trace of a batch, say) or ``k`` is not in 1 … T.
     """
     if not isinstance(trace, Trace):
         raise TypeError(f"trace must be an rnn_lib.Trace (from forward), got {type(trace).__name__}")
@@ -148,15 +205,40 @@ def _terms(params, X, y, h0, loss_on):
     return terms
 
 
-def whh_gradient_terms(params, X, y, h0=None, loss_on="last"):
+def whh_gradient_terms(
+    params: Params, X: ArrayLike, y: ArrayLike, h0: ArrayLike | None = None, loss_on: str = "last"
+) -> tuple[np.ndarray, np.ndarray]:
     """Slide 10's formula for dL/dW_hh, term by term, and its sum.
 
-    params: Params. X: one document (T, E). y: its label (0 or 1). h0: (H,) or
-    None for zeros. loss_on: "last" (many-to-one, L = L_T) or "all"
-    (many-to-many, L = Σ_t L_t), natural-log binary cross-entropy as in ``bptt``.
-    Returns (terms, dL_dW_hh): terms (T, T, H, H) with terms[t − 1, k − 1] =
-    ∂L_t/∂h_t · ∂h_t/∂h_k · ∂⁺h_k/∂W_hh (zero where k > t, and for t < T under
-    "last"); dL_dW_hh (H, H) is their sum, equal to ``bptt(...)[1].W_hh``.
+    The loss is the natural-log binary cross-entropy, as in ``bptt``.
+
+    Parameters
+    ----------
+    params : Params
+        The weights of the plain RNN: W_eh (E, H), W_hh (H, H), W_hy (H, Y).
+    X : array_like, shape (T, E)
+        One document.
+    y : array_like, shape () or (Y,)
+        Its label, 0 or 1.
+    h0 : array_like, shape (H,), optional
+        The initial hidden state; None for zeros.
+    loss_on : str
+        "last" (many-to-one, L = L_T) or "all" (many-to-many, L = Σ_t L_t).
+
+    Returns
+    -------
+    terms : ndarray, shape (T, T, H, H)
+        terms[t − 1, k − 1] = ∂L_t/∂h_t · ∂h_t/∂h_k · ∂⁺h_k/∂W_hh (zero where
+        k > t, and for t < T under "last").
+    dL_dW_hh : ndarray, shape (H, H)
+        Their sum, equal to ``bptt(...)[1].W_hh``.
+
+    Raises
+    ------
+    TypeError
+        If ``params`` is not a Params; or for X, y, h0 and loss_on as ``bptt``.
+    ValueError
+        If X is a batch (N, T, E) or not 2-D; or for X, y, h0 and loss_on as ``bptt``.
     """
     X, h0, y = _check_document(params, X, y, h0, loss_on)
     terms = _terms(params, X, y, h0, loss_on)
@@ -174,13 +256,43 @@ def _truncation_mask(T, K):
     return (t - k >= 0) & (t - k < K)
 
 
-def truncated_bptt_whh(params, X, y, K, h0=None, loss_on="last"):
+def truncated_bptt_whh(
+    params: Params, X: ArrayLike, y: ArrayLike, K: int, h0: ArrayLike | None = None, loss_on: str = "last"
+) -> np.ndarray:
     """dL/dW_hh from the terms of slide 10's sum with t − k < K only (truncated BPTT).
 
     Every loss L_t sends its gradient back at most K steps, to h_t … h_{t−K+1}
     (Williams and Peng's BPTT(h) with h = K). K = 1 keeps only the immediate
-    terms k = t; K ≥ T keeps all and gives the true gradient. Arguments as in
-    ``whh_gradient_terms``; K: whole number ≥ 1. Returns (H, H).
+    terms k = t; K ≥ T keeps all and gives the true gradient.
+
+    Parameters
+    ----------
+    params : Params
+        The weights of the plain RNN: W_eh (E, H), W_hh (H, H), W_hy (H, Y).
+    X : array_like, shape (T, E)
+        One document.
+    y : array_like, shape () or (Y,)
+        Its label, 0 or 1.
+    K : int
+        The truncation length, ≥ 1.
+    h0 : array_like, shape (H,), optional
+        The initial hidden state; None for zeros.
+    loss_on : str
+        "last" (many-to-one, L = L_T) or "all" (many-to-many, L = Σ_t L_t).
+
+    Returns
+    -------
+    ndarray, shape (H, H)
+        The truncated gradient.
+
+    Raises
+    ------
+    TypeError
+        If ``K`` is not a whole number, or ``params`` is not a Params; or for X,
+        y, h0 and loss_on as ``bptt``.
+    ValueError
+        If ``K`` < 1, or X is a batch (N, T, E) or not 2-D; or for X, y, h0 and
+        loss_on as ``bptt``.
     """
     K = _check_K(K)
     X, h0, y = _check_document(params, X, y, h0, loss_on)
@@ -188,12 +300,47 @@ def truncated_bptt_whh(params, X, y, K, h0=None, loss_on="last"):
     return terms[_truncation_mask(X.shape[0], K)].sum(axis=0)
 
 
-def truncation_errors(params, X, y, Ks, h0=None, loss_on="last"):
+def truncation_errors(
+    params: Params,
+    X: ArrayLike,
+    y: ArrayLike,
+    Ks: Iterable[int],
+    h0: ArrayLike | None = None,
+    loss_on: str = "last",
+) -> np.ndarray:
     """How far truncated BPTT misses: ‖g_K − g‖ / ‖g‖ for each K in Ks (Frobenius norms).
 
     g is the true dL/dW_hh, g_K the truncated one (``truncated_bptt_whh``).
-    Ks: a list of whole numbers ≥ 1. Returns (len(Ks),). Raises ValueError
-    if the true gradient is zero (the relative error is then undefined).
+
+    Parameters
+    ----------
+    params : Params
+        The weights of the plain RNN: W_eh (E, H), W_hh (H, H), W_hy (H, Y).
+    X : array_like, shape (T, E)
+        One document.
+    y : array_like, shape () or (Y,)
+        Its label, 0 or 1.
+    Ks : iterable of int, length R
+        Truncation lengths, each ≥ 1 (a list, say).
+    h0 : array_like, shape (H,), optional
+        The initial hidden state; None for zeros.
+    loss_on : str
+        "last" (many-to-one, L = L_T) or "all" (many-to-many, L = Σ_t L_t).
+
+    Returns
+    -------
+    ndarray, shape (R,)
+        The relative error for each K, in the order of ``Ks``.
+
+    Raises
+    ------
+    TypeError
+        If ``Ks`` is a string or not iterable, or holds anything but whole
+        numbers, or ``params`` is not a Params; or for X, y, h0 and loss_on as ``bptt``.
+    ValueError
+        If ``Ks`` is empty or holds a K < 1, X is a batch (N, T, E) or not 2-D,
+        or the true gradient is zero (the relative error is then undefined);
+        or for X, y, h0 and loss_on as ``bptt``.
     """
     if isinstance(Ks, (str, bytes)) or not hasattr(Ks, "__iter__"):
         raise TypeError(f"Ks must be a list of truncation lengths, got {Ks!r}")

@@ -10,21 +10,50 @@ it is noise. Two measurements, for the plain RNN and the GRU alike:
 - the *held-out accuracy* after training, against k.
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .. import checks
-from ..cell import check_cell
-from ..data import long_range_corpus, one_hot
-from ..train import accuracy, init_params, train_classifier
+from ..cell import Cell, check_cell
+from ..data import NEGATIVE_WORDS, POSITIVE_WORDS, Documents, long_range_corpus, one_hot
+from ..train import CELLS, accuracy, init_params, train_classifier
 
 
-def gradient_to_token(params, ids, y, step):
+def gradient_to_token(params: Cell, ids: ArrayLike, y: ArrayLike, step: int) -> float:
     """‖∂L/∂(embedding of the token at ``step``)‖ for one document.
 
-    params: Params or GRUParams with E = the vocabulary size. ids: (T,) token
-    ids, read one-hot; y: the label; step: 1-based position t of the token,
-    which must occur only once in the document (otherwise its row of dL/dW_eh
-    would add up the gradients of every occurrence). Returns a float.
+    The token must occur only once in the document (otherwise its row of
+    dL/dW_eh would add up the gradients of every occurrence). The norm is taken
+    over the token's rows of every input weight together (W_eh; for a GRU also
+    W_er and W_eu), with the loss on the last step.
+
+    Parameters
+    ----------
+    params : Cell
+        Params or GRUParams with E = the vocabulary size; W_eh (E, H).
+    ids : array_like of int, shape (T,)
+        Token ids, read one-hot.
+    y : array_like, shape () or (Y,)
+        The label, 0 or 1.
+    step : int
+        1-based position t of the token, 1 ≤ t ≤ T.
+
+    Returns
+    -------
+    float
+        The Euclidean norm of the gradient of the token's embedding.
+
+    Raises
+    ------
+    TypeError
+        If ``params`` is not a cell's weights or ``step`` is not a whole number;
+        or as ``one_hot`` and ``bptt``.
+    ValueError
+        If ``step`` is not in 1 … T, or the token at ``step`` occurs more than
+        once; or as ``one_hot`` and ``bptt``.
     """
     check_cell(params)
     ids = np.asarray(ids)
@@ -42,35 +71,138 @@ def gradient_to_token(params, ids, y, step):
     return float(np.linalg.norm(np.concatenate(rows)))
 
 
-def deciding_word_gradients(params, documents, k):
+def deciding_word_gradients(params: Cell, documents: Documents, k: int) -> np.ndarray:
     """The gradient reaching the deciding word of every document of ``long_range_corpus(k)``.
 
-    documents: a Documents of that corpus. Returns (N,) norms, one per document.
+    The deciding word is the token at step T − k (``gradient_to_token``); ``k``
+    is checked against the documents: each must hold exactly one sentiment word
+    (``data.POSITIVE_WORDS`` or ``data.NEGATIVE_WORDS``), k steps before the end.
+    With the corpus's default ``lead`` = 2, that is T = k + 3 tokens.
+
+    Parameters
+    ----------
+    params : Cell
+        Params or GRUParams with E = the corpus's vocabulary size; W_eh (E, H).
+    documents : Documents
+        N documents of ``long_range_corpus(k)`` (any ``lead``), ids of shape (T_n,).
+    k : int
+        The distance of the deciding word from the end, ≥ 1.
+
+    Returns
+    -------
+    ndarray, shape (N,)
+        The norms, one per document.
+
+    Raises
+    ------
+    TypeError
+        If ``params`` is not a cell's weights, ``k`` is not a whole number or
+        ``documents`` is not a Documents; or as ``gradient_to_token``.
+    ValueError
+        If ``k`` < 1, or a document does not have exactly one sentiment word,
+        k steps before the end (documents of ``long_range_corpus`` with another
+        k, or of another corpus); or as ``gradient_to_token``.
     """
+    check_cell(params)
     k = checks.check_count(k, "k", low=1)
+    if not isinstance(documents, Documents):
+        raise TypeError(f"documents must be an rnn_lib.data.Documents, got {type(documents).__name__}")
+    _check_deciding_word(documents, k)
     pairs = zip(documents.ids, documents.y)
     return np.array([gradient_to_token(params, ids, y, step=len(ids) - k) for ids, y in pairs])
 
 
-def accuracy_against_k(cell, ks, seeds, learning_rate, epochs, H=16, max_norm=5.0, **init):
+def _check_deciding_word(documents, k):
+    """Raise ValueError unless every document has one sentiment word, k steps before the end (step T − k)."""
+    sentiment = set(POSITIVE_WORDS + NEGATIVE_WORDS)
+    for n, text in enumerate(documents.texts):
+        words = text.split()  # the tokens but the final <eos>: T = len(words) + 1, word i at step i + 1
+        distances = [len(words) - i for i, word in enumerate(words) if word in sentiment]
+        if distances != [k]:
+            raise ValueError(
+                f"k = {k} does not match the documents: those of long_range_corpus(k) have one sentiment word,"
+                f" k steps before the end, but document {n} ({text!r}) has sentiment words at {distances} steps"
+                " before the end"
+            )
+
+
+def _check_whole_numbers(values: object, name: str, low: int) -> list[int]:
+    """``values`` as a non-empty list of ints ≥ ``low``, each checked by ``checks.check_count``."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise TypeError(f"{name} must be a list or 1-D array of whole numbers, got {values!r}")
+    if isinstance(values, np.ndarray) and values.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D array of whole numbers, got shape {values.shape}")
+    items = values.tolist() if isinstance(values, np.ndarray) else values  # Python numbers, for the messages
+    numbers = [checks.check_count(value, f"{name}[{i}]", low) for i, value in enumerate(items)]
+    if not numbers:
+        raise ValueError(f"{name} is empty: give at least one whole number >= {low}")
+    return numbers
+
+
+def accuracy_against_k(
+    cell: str,
+    ks: Iterable[int],
+    seeds: Iterable[int],
+    learning_rate: float,
+    epochs: int,
+    H: int = 16,
+    max_norm: float | None = 5.0,
+    **init: Any,
+) -> np.ndarray:
     """Train a cell on ``long_range_corpus(k)`` for every k and seed; held-out accuracy of each.
 
-    cell: "rnn" or "gru". ks, seeds: sequences of whole numbers. Each run starts
-    from ``init_params(cell, V, H, seed=seed, **init)`` and trains for ``epochs``
-    epochs of mini-batches of 32 at ``learning_rate``, clipped to ``max_norm``.
-    Returns (len(ks), len(seeds)) accuracies on the 256 held-out documents.
+    Each run starts from ``init_params(cell, V, H, seed=seed, **init)`` and
+    trains for ``epochs`` epochs of mini-batches of 32 at ``learning_rate``,
+    clipped to ``max_norm`` (the training shuffle uses the same seed).
+
+    Parameters
+    ----------
+    cell : str
+        "rnn" or "gru".
+    ks : iterable of int, length K
+        Distances k ≥ 1, whole numbers (a list, tuple or 1-D integer array), at least one.
+    seeds : iterable of int, length S
+        Seeds ≥ 0, whole numbers (a list, tuple or 1-D integer array), at least one.
+    learning_rate : float
+        η > 0.
+    epochs : int
+        Epochs of training per run, ≥ 0.
+    H : int
+        Hidden size, ≥ 1.
+    max_norm : float, optional
+        Clip every gradient to this norm (> 0); None for no clipping.
+    **init : int or float
+        Further keyword arguments of ``init_params`` (``Y``, ``input_scale``,
+        ``recurrent_scale``, and for the GRU only ``update_bias``).
+
+    Returns
+    -------
+    ndarray, shape (K, S)
+        Entry [i, j]: the accuracy on the 256 held-out documents for ks[i] and seeds[j].
+
+    Raises
+    ------
+    TypeError
+        If ``cell`` is not a string, ``ks`` or ``seeds`` is a string or not
+        iterable, or an entry of theirs is not a whole number (2.7 and 2.0
+        included); or as ``long_range_corpus``, ``init_params`` and ``train_classifier``.
+    ValueError
+        If ``cell`` is neither "rnn" nor "gru", ``ks`` or ``seeds`` is empty or
+        an array that is not one-dimensional, a k < 1 or a seed < 0; or as
+        ``long_range_corpus``, ``init_params`` and ``train_classifier``.
     """
-    ks = checks.as_float_array(ks, "ks", ndims=(1,)).astype(int)
-    seeds = checks.as_float_array(seeds, "seeds", ndims=(1,)).astype(int)
-    table = np.empty((len(ks), len(seeds)))
-    for i, k in enumerate(ks):
-        corpus = long_range_corpus(int(k))
+    checks.check_choice(cell, "cell", CELLS)
+    distances = _check_whole_numbers(ks, "ks", low=1)
+    seed_list = _check_whole_numbers(seeds, "seeds", low=0)
+    table = np.empty((len(distances), len(seed_list)))
+    for i, k in enumerate(distances):
+        corpus = long_range_corpus(k)
         V = len(corpus.vocabulary)
-        for j, seed in enumerate(seeds):
-            params = init_params(cell, V, H, seed=int(seed), **init)
+        for j, seed in enumerate(seed_list):
+            params = init_params(cell, V, H, seed=seed, **init)
             run = train_classifier(
                 params, corpus.train.ids, corpus.train.y, learning_rate, epochs,
-                max_norm=max_norm, seed=int(seed),
+                max_norm=max_norm, seed=seed,
             )
             table[i, j] = accuracy(run.params, corpus.test.ids, corpus.test.y)
     return table

@@ -20,7 +20,10 @@ together: every entry is a separate run, and results gain their shape.
 """
 
 
+from collections.abc import Iterable
+
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .. import checks
 from ..activations import sigmoid, sigmoid_prime, tanh, tanh_prime
@@ -38,7 +41,7 @@ DERIVATIVE_BOUND = {"sigmoid": 0.25, "tanh": 1.0}
 _check_count = checks.check_count
 
 
-def _check_scalar_run(w, h0, activation):
+def _check_scalar_run(w, h0, activation) -> tuple[np.ndarray, ...]:
     """w, h0: finite numbers or arrays that broadcast together. Returns (w, h0) broadcast."""
     checks.check_choice(activation, "activation", ACTIVATIONS)
     w = checks.as_float_array(w, "w", ndims=range(4))
@@ -70,36 +73,110 @@ def _factors(w, h0, T, activation):
     return w * f_prime(w * h[:-1])
 
 
-def scalar_rnn_states(w, h0, T, activation="sigmoid"):
+def scalar_rnn_states(w: ArrayLike, h0: ArrayLike, T: int, activation: str = "sigmoid") -> np.ndarray:
     """The states h_0, h_1, …, h_T of slide 11's RNN h_t = f(w·h_{t−1}), f = σ or tanh.
 
-    w: the recurrent weight; h0: the first state; both numbers or arrays that
-    broadcast together. T: number of steps (≥ 0). activation: "sigmoid"
-    (slide 11) or "tanh" (the walk-through). Returns (T + 1,) + broadcast shape;
-    entry [0] is h0. No input and no bias, as on the slide.
+    No input and no bias, as on the slide. Every entry of the broadcast w and
+    h0 is a separate run.
+
+    Parameters
+    ----------
+    w : array_like
+        The recurrent weight: a number or an array of up to 3 dimensions.
+    h0 : array_like
+        The first state: a number or an array that broadcasts with ``w``.
+    T : int
+        Number of steps, ≥ 0.
+    activation : str
+        "sigmoid" (slide 11) or "tanh" (the walk-through).
+
+    Returns
+    -------
+    ndarray, shape (T + 1,) + broadcast shape of w and h0
+        Entry [t] is h_t; entry [0] is h0.
+
+    Raises
+    ------
+    TypeError
+        If ``w`` or ``h0`` is not numeric, ``activation`` is not a string, or
+        ``T`` is not a whole number.
+    ValueError
+        If ``w`` or ``h0`` has more than 3 dimensions or a non-finite entry, they
+        do not broadcast together, ``activation`` is neither "sigmoid" nor
+        "tanh", or ``T`` < 0.
     """
     w, h0 = _check_scalar_run(w, h0, activation)
     return _states(w, h0, _check_count(T, "T"), activation)
 
 
-def scalar_step_factors(w, h0, T, activation="sigmoid"):
+def scalar_step_factors(w: ArrayLike, h0: ArrayLike, T: int, activation: str = "sigmoid") -> np.ndarray:
     """The one-step derivatives ∂h_t/∂h_{t−1} = w·f′(w·h_{t−1}) for t = 1 … T.
 
-    Arguments as in ``scalar_rnn_states``. Returns (T,) + broadcast shape; entry
-    [t − 1] is the factor of step t. For the sigmoid, w·σ′(w·h_{t−1}) = w·h_t(1 − h_t).
+    For the sigmoid, w·σ′(w·h_{t−1}) = w·h_t(1 − h_t).
+
+    Parameters
+    ----------
+    w : array_like
+        The recurrent weight: a number or an array of up to 3 dimensions.
+    h0 : array_like
+        The first state: a number or an array that broadcasts with ``w``.
+    T : int
+        Number of steps, ≥ 0.
+    activation : str
+        "sigmoid" (slide 11) or "tanh" (the walk-through).
+
+    Returns
+    -------
+    ndarray, shape (T,) + broadcast shape of w and h0
+        Entry [t − 1] is the factor of step t.
+
+    Raises
+    ------
+    TypeError
+        If ``w`` or ``h0`` is not numeric, ``activation`` is not a string, or
+        ``T`` is not a whole number.
+    ValueError
+        If ``w`` or ``h0`` has more than 3 dimensions or a non-finite entry, they
+        do not broadcast together, ``activation`` is neither "sigmoid" nor
+        "tanh", or ``T`` < 0.
     """
     w, h0 = _check_scalar_run(w, h0, activation)
     return _factors(w, h0, _check_count(T, "T"), activation)
 
 
-def scalar_gradient_product(w, h0, distance, activation="sigmoid"):
+def scalar_gradient_product(w: ArrayLike, h0: ArrayLike, distance: int, activation: str = "sigmoid") -> np.ndarray:
     """Slide 11's product ∂h_{t+n}/∂h_t = Π_{k=1}^{n} w·f′(w·h_{t+n−k}), for n = 0 … distance.
 
     The run starts from the state h_t = h0 (any t: without input the product
-    depends only on where it starts). w, h0: numbers or arrays that broadcast
-    together; distance: the largest n = t′ − t (≥ 0); activation: "sigmoid" or
-    "tanh". Returns (distance + 1,) + broadcast shape, entry [n] = ∂h_{t+n}/∂h_t
-    (entry [0] = 1). Signed: a negative w flips the sign at every step.
+    depends only on where it starts). Signed: a negative w flips the sign at
+    every step.
+
+    Parameters
+    ----------
+    w : array_like
+        The recurrent weight: a number or an array of up to 3 dimensions.
+    h0 : array_like
+        The state h_t the product starts from: a number or an array that
+        broadcasts with ``w``.
+    distance : int
+        The largest n = t′ − t, ≥ 0.
+    activation : str
+        "sigmoid" or "tanh".
+
+    Returns
+    -------
+    ndarray, shape (distance + 1,) + broadcast shape of w and h0
+        Entry [n] = ∂h_{t+n}/∂h_t (entry [0] = 1).
+
+    Raises
+    ------
+    TypeError
+        If ``w`` or ``h0`` is not numeric, ``activation`` is not a string, or
+        ``distance`` is not a whole number.
+    ValueError
+        If ``w`` or ``h0`` has more than 3 dimensions or a non-finite entry, they
+        do not broadcast together, ``activation`` is neither "sigmoid" nor
+        "tanh", or ``distance`` < 0.
     """
     w, h0 = _check_scalar_run(w, h0, activation)
     distance = _check_count(distance, "distance")
@@ -107,11 +184,34 @@ def scalar_gradient_product(w, h0, distance, activation="sigmoid"):
     return np.concatenate([np.ones((1,) + w.shape), np.cumprod(factors, axis=0)])
 
 
-def gradient_bound(w, distance, activation="sigmoid"):
+def gradient_bound(w: ArrayLike, distance: int, activation: str = "sigmoid") -> np.ndarray:
     """The bound abs(∂h_{t+n}/∂h_t) ≤ (abs(w)·γ)^n for n = 0 … distance, γ = max f′.
 
     γ = 1/4 for the sigmoid (σ′ ≤ 1/4) and 1 for tanh (tanh′ ≤ 1); it holds
-    whatever the states are. w: number or array. Returns (distance + 1,) + shape of w.
+    whatever the states are.
+
+    Parameters
+    ----------
+    w : array_like
+        The recurrent weight: a number or an array of up to 3 dimensions.
+    distance : int
+        The largest n, ≥ 0.
+    activation : str
+        "sigmoid" or "tanh".
+
+    Returns
+    -------
+    ndarray, shape (distance + 1,) + shape of w
+        Entry [n] = (abs(w)·γ)^n.
+
+    Raises
+    ------
+    TypeError
+        If ``activation`` is not a string, ``w`` is not numeric or ``distance``
+        is not a whole number.
+    ValueError
+        If ``activation`` is neither "sigmoid" nor "tanh", ``w`` has more than
+        3 dimensions or a non-finite entry, or ``distance`` < 0.
     """
     checks.check_choice(activation, "activation", ACTIVATIONS)
     w = checks.as_float_array(w, "w", ndims=range(4))
@@ -119,12 +219,35 @@ def gradient_bound(w, distance, activation="sigmoid"):
     return (np.abs(w) * DERIVATIVE_BOUND[activation]) ** n
 
 
-def gradient_curves(ws, h0, distance, activation="sigmoid"):
+def gradient_curves(
+    ws: Iterable[float], h0: ArrayLike, distance: int, activation: str = "sigmoid"
+) -> dict[float, tuple[np.ndarray, np.ndarray]]:
     """For each weight w: abs(∂h_{t+n}/∂h_t) and its bound, for n = 0 … distance (what a figure draws).
 
-    ws: list of weights; h0: the state the products start from; distance: the
-    largest n; activation: "sigmoid" or "tanh". Returns {w: (magnitudes, bound)},
-    each (distance + 1,); a product that underflows is 0.
+    A product that underflows is 0.
+
+    Parameters
+    ----------
+    ws : iterable of float
+        The weights, each a number (they become the keys of the result).
+    h0 : array_like
+        The state the products start from: a number, or an array of up to 3 dimensions.
+    distance : int
+        The largest n, ≥ 0.
+    activation : str
+        "sigmoid" or "tanh".
+
+    Returns
+    -------
+    dict of float to (ndarray, ndarray)
+        {w: (magnitudes, bound)}: magnitudes of shape (distance + 1,) + shape
+        of h0 (``scalar_gradient_product``), bound of shape (distance + 1,)
+        (``gradient_bound``).
+
+    Raises
+    ------
+    TypeError, ValueError
+        As ``scalar_gradient_product`` and ``gradient_bound``.
     """
     curves = {}
     for w in ws:
@@ -134,7 +257,9 @@ def gradient_curves(ws, h0, distance, activation="sigmoid"):
     return curves
 
 
-def gradient_magnitudes(w, h0, distances, start=0, activation="sigmoid"):
+def gradient_magnitudes(
+    w: ArrayLike, h0: ArrayLike, distances: Iterable[int], start: int = 0, activation: str = "sigmoid"
+) -> np.ndarray:
     """abs(∂h_{start+n}/∂h_start) for every n in ``distances``, from a run that begins at h_0 = h0.
 
     start = 0 measures the *transient* (the product begins at the chosen h0);
@@ -142,9 +267,36 @@ def gradient_magnitudes(w, h0, distances, start=0, activation="sigmoid"):
     forgotten h0. Computed as a sum of logarithms, step by step without storing
     the run (grids of many runs fit in memory), so products far below the
     smallest float (or above the largest) come out as 0 (or inf) without
-    warnings. w, h0: numbers or arrays that broadcast together; distances: list
-    of whole numbers ≥ 1; start: whole number ≥ 0.
-    Returns (len(distances),) + broadcast shape.
+    warnings.
+
+    Parameters
+    ----------
+    w : array_like
+        The recurrent weight: a number or an array of up to 3 dimensions.
+    h0 : array_like
+        The first state: a number or an array that broadcasts with ``w``.
+    distances : iterable of int, length D
+        Whole numbers n ≥ 1 (a list, say).
+    start : int
+        The step the product starts from, ≥ 0.
+    activation : str
+        "sigmoid" (slide 11) or "tanh" (the walk-through).
+
+    Returns
+    -------
+    ndarray, shape (D,) + broadcast shape of w and h0
+        Entry [i] = abs(∂h_{start+n}/∂h_start) for n = distances[i].
+
+    Raises
+    ------
+    TypeError
+        If ``w`` or ``h0`` is not numeric, ``activation`` is not a string,
+        ``start`` is not a whole number, or ``distances`` is a string, not
+        iterable, or holds anything but whole numbers.
+    ValueError
+        If ``w`` or ``h0`` has more than 3 dimensions or a non-finite entry, they
+        do not broadcast together, ``activation`` is neither "sigmoid" nor
+        "tanh", ``start`` < 0, or ``distances`` is empty or holds an n < 1.
     """
     w, h0 = _check_scalar_run(w, h0, activation)
     start = _check_count(start, "start")
@@ -178,13 +330,38 @@ def _check_distances(distances):
     return distances
 
 
-def largest_gradients(w, h0, distances, start=0, activation="sigmoid"):
+def largest_gradients(
+    w: ArrayLike, h0: ArrayLike, distances: Iterable[int], start: int = 0, activation: str = "sigmoid"
+) -> list[tuple[int, float, float, float]]:
     """The largest abs(∂h_{start+n}/∂h_start) over a grid of runs, and the run that reaches it.
 
-    Arguments as in ``gradient_magnitudes`` (typically w and h0 from
-    ``np.meshgrid``). Returns a list with one tuple per distance n:
-    (n, largest magnitude, its w, its h0).
+    Typically w and h0 come from ``np.meshgrid``. The first run reaching the
+    largest value wins a tie.
+
+    Parameters
+    ----------
+    w : array_like
+        The recurrent weight: a number or an array of up to 3 dimensions.
+    h0 : array_like
+        The first state: a number or an array that broadcasts with ``w``.
+    distances : iterable of int, length D
+        Whole numbers n ≥ 1 (a list, an array, or an iterator, read once).
+    start : int
+        The step the product starts from, ≥ 0.
+    activation : str
+        "sigmoid" (slide 11) or "tanh" (the walk-through).
+
+    Returns
+    -------
+    list of tuple of (int, float, float, float)
+        D tuples, one per distance n: (n, largest magnitude, its w, its h0).
+
+    Raises
+    ------
+    TypeError, ValueError
+        As ``gradient_magnitudes``.
     """
+    distances = _check_distances(distances)
     magnitudes = gradient_magnitudes(w, h0, distances, start, activation)
     w, h0 = np.broadcast_arrays(np.asarray(w, dtype=float), np.asarray(h0, dtype=float))
     rows = []
@@ -194,18 +371,57 @@ def largest_gradients(w, h0, distances, start=0, activation="sigmoid"):
     return rows
 
 
-def long_run_factor(w, h0=0.5, activation="sigmoid", burn_in=None, steps=200, tol=1e-5):
+def long_run_factor(
+    w: ArrayLike,
+    h0: ArrayLike = 0.5,
+    activation: str = "sigmoid",
+    burn_in: int | None = None,
+    steps: int = 200,
+    tol: float = 1e-5,
+) -> float | np.ndarray:
     """The per-step factor the product settles to: the geometric mean of abs(w·f′(w·h_{t−1})).
 
-    Measured over ``steps`` steps (an even number, so that a period-2 orbit counts
-    both its states) after ``burn_in`` steps, when the state has settled on its
-    fixed point or its period-2 oscillation. The product over n settled steps is
-    about (this factor)^n: below 1 it vanishes, above 1 it explodes.
-    w, h0: numbers or arrays that broadcast together. burn_in: None (the default)
-    doubles it from 1000 until the factor changes by less than ``tol``
-    (relative): near w_c, where the state approaches its orbit only like 1/√t,
-    that takes up to about 10⁵ steps. A whole number fixes it instead.
-    Returns the broadcast shape (a float for scalar input).
+    Measured over ``steps`` steps after ``burn_in`` steps, when the state has
+    settled on its fixed point or its period-2 oscillation. The product over n
+    settled steps is about (this factor)^n: below 1 it vanishes, above 1 it
+    explodes.
+
+    Parameters
+    ----------
+    w : array_like
+        The recurrent weight: a number or an array of up to 3 dimensions.
+    h0 : array_like
+        The first state: a number or an array that broadcasts with ``w``.
+    activation : str
+        "sigmoid" (slide 11) or "tanh" (the walk-through).
+    burn_in : int, optional
+        Steps before the measurement, ≥ 0. None (the default) doubles it from
+        1000 until the factor changes by less than ``tol`` (relative) everywhere,
+        or until it is at least 2^20: near w_c, where the state approaches its orbit
+        only like 1/√t, that takes up to about 10⁵ steps.
+    steps : int
+        Steps measured, ≥ 1; an even number (the default 200) makes a period-2
+        orbit count both its states equally.
+    tol : float
+        Relative tolerance of the doubling burn-in, in (0, 1); only read (and
+        checked) when ``burn_in`` is None.
+
+    Returns
+    -------
+    float or ndarray, broadcast shape of w and h0
+        The factor; a float when w and h0 are numbers.
+
+    Raises
+    ------
+    TypeError
+        If ``w`` or ``h0`` is not numeric, ``activation`` is not a string,
+        ``steps`` or ``burn_in`` is not a whole number, or (when ``burn_in`` is
+        None) ``tol`` is not a real number.
+    ValueError
+        If ``w`` or ``h0`` has more than 3 dimensions or a non-finite entry, they
+        do not broadcast together, ``activation`` is neither "sigmoid" nor
+        "tanh", ``steps`` < 1, ``burn_in`` < 0, or (when ``burn_in`` is None)
+        ``tol`` is not in (0, 1).
     """
     w, h0 = _check_scalar_run(w, h0, activation)
     steps = _check_count(steps, "steps", low=1)
@@ -251,23 +467,57 @@ def _fixed_point(w):
     return (low + high) / 2
 
 
-def fixed_point(w):
+def fixed_point(w: ArrayLike) -> float | np.ndarray:
     """The fixed point h* = σ(w·h*) of the sigmoid RNN: the state it stays in once there.
 
     Unique for every w: in (1/2, 1) for w > 0, 1/2 for w = 0, in (0, 1/2) for
-    w < 0. w: number or array. Returns the shape of w (a float for a number).
+    w < 0. Found by bisection, to float64 precision.
+
+    Parameters
+    ----------
+    w : array_like
+        The recurrent weight: a number or an array of up to 3 dimensions.
+
+    Returns
+    -------
+    float or ndarray, shape of w
+        h* for each w; a float for a number.
+
+    Raises
+    ------
+    TypeError
+        If ``w`` is not numeric.
+    ValueError
+        If ``w`` has more than 3 dimensions or a non-finite entry.
     """
     w = checks.as_float_array(w, "w", ndims=range(4))
     h = _fixed_point(w)
     return float(h) if h.ndim == 0 else h
 
 
-def fixed_point_factor(w):
+def fixed_point_factor(w: ArrayLike) -> float | np.ndarray:
     """The one-step derivative at the fixed point, w·σ′(w·h*) = w·h*(1 − h*).
 
     Its size decides the fixed point's stability: abs(factor) < 1 and nearby states
     move towards h* (and the gradient there vanishes like abs(factor)^n); abs(factor) > 1
-    and they move away. w: number or array. Returns the shape of w.
+    and they move away.
+
+    Parameters
+    ----------
+    w : array_like
+        The recurrent weight: a number or an array of up to 3 dimensions.
+
+    Returns
+    -------
+    float or ndarray, shape of w
+        The factor for each w; a float for a number.
+
+    Raises
+    ------
+    TypeError
+        If ``w`` is not numeric.
+    ValueError
+        If ``w`` has more than 3 dimensions or a non-finite entry.
     """
     w = checks.as_float_array(w, "w", ndims=range(4))
     h = _fixed_point(w)
@@ -275,13 +525,18 @@ def fixed_point_factor(w):
     return float(factor) if factor.ndim == 0 else factor
 
 
-def period_doubling_weight():
+def period_doubling_weight() -> float:
     """The weight w_c < 0 below which the fixed point of h_t = σ(w·h_{t−1}) is unstable.
 
     At w_c the factor w·σ′(w·h*) is −1. Writing x = −w·h* > 0, the fixed point
     is h* = σ(−x) and the factor is −x·σ(x), so x solves x·σ(x) = 1 (bisection)
     and w_c = −x/σ(−x) ≈ −5.87. For w < w_c the state settles on a period-2
-    oscillation instead. Returns a float.
+    oscillation instead.
+
+    Returns
+    -------
+    float
+        w_c.
     """
     low, high = 0.0, 2.0  # x·σ(x) is increasing, 0 at x = 0 and > 1 at x = 2
     for _ in range(80):
@@ -294,14 +549,53 @@ def period_doubling_weight():
 # ---------------------------------------------------------------- the matrix RNN
 
 
-def spectral_radius(W):
-    """ρ(W) = the largest abs(eigenvalue) of a square matrix W (H, H). Returns a float."""
+def spectral_radius(W: ArrayLike) -> float:
+    """ρ(W) = the largest abs(eigenvalue) of a square matrix W.
+
+    Parameters
+    ----------
+    W : array_like, shape (H, H)
+        A square matrix, H ≥ 1.
+
+    Returns
+    -------
+    float
+        ρ(W) ≥ 0.
+
+    Raises
+    ------
+    TypeError
+        If ``W`` is not numeric.
+    ValueError
+        If ``W`` is not a finite, non-empty square matrix.
+    """
     W = _check_square(W, "W")
     return float(np.max(np.abs(np.linalg.eigvals(W))))
 
 
-def scale_to_spectral_radius(W, rho):
-    """W (H, H) multiplied by the number that gives it spectral radius ``rho`` (> 0). Returns (H, H)."""
+def scale_to_spectral_radius(W: ArrayLike, rho: float) -> np.ndarray:
+    """W multiplied by the number that gives it spectral radius ``rho``.
+
+    Parameters
+    ----------
+    W : array_like, shape (H, H)
+        A square matrix, H ≥ 1, with ρ(W) > 0.
+    rho : float
+        The spectral radius wanted, > 0.
+
+    Returns
+    -------
+    ndarray, shape (H, H)
+        W · rho / ρ(W).
+
+    Raises
+    ------
+    TypeError
+        If ``W`` is not numeric or ``rho`` is not a real number.
+    ValueError
+        If ``W`` is not a finite, non-empty square matrix, ``rho`` is not a
+        finite number > 0, or ρ(W) = 0.
+    """
     W = _check_square(W, "W")
     rho = checks.check_positive(rho, "rho")
     current = spectral_radius(W)
@@ -310,19 +604,39 @@ def scale_to_spectral_radius(W, rho):
     return W * (rho / current)
 
 
-def _check_square(W, name):
+def _check_square(W, name) -> np.ndarray:
     W = checks.as_float_array(W, name, ndims=(2,))
     if W.shape[0] != W.shape[1] or W.shape[0] == 0:
         raise ValueError(f"{name} must be a square (H, H) matrix, got shape {W.shape}")
     return W
 
 
-def tanh_rnn_states(W_hh, h0, T, drive=None):
+def tanh_rnn_states(W_hh: ArrayLike, h0: ArrayLike, T: int, drive: ArrayLike | None = None) -> np.ndarray:
     """h_1 … h_T of h_t = tanh(h_{t−1} W_hh + d_t): the book's RNN with its input folded into d_t.
 
-    W_hh: (H, H). h0: (H,). T: steps (≥ 1). drive: (T, H), the input's
-    contribution d_t = x_t W_eh + b_h at every step, or None for no input.
-    Returns (T, H); row t − 1 is h_t.
+    Parameters
+    ----------
+    W_hh : array_like, shape (H, H)
+        The recurrent weights.
+    h0 : array_like, shape (H,)
+        The initial state.
+    T : int
+        Number of steps, ≥ 1.
+    drive : array_like, shape (T, H), optional
+        The input's contribution d_t = x_t W_eh + b_h at every step; None for no input.
+
+    Returns
+    -------
+    ndarray, shape (T, H)
+        Row t − 1 is h_t.
+
+    Raises
+    ------
+    TypeError
+        If an array is not numeric, or ``T`` is not a whole number.
+    ValueError
+        If ``W_hh`` is not a finite, non-empty square matrix, ``h0`` is not
+        (H,), ``T`` < 1, or ``drive`` is not (T, H); or for non-finite entries.
     """
     W_hh = _check_square(W_hh, "W_hh")
     H = W_hh.shape[0]
@@ -342,15 +656,36 @@ def tanh_rnn_states(W_hh, h0, T, drive=None):
     return h
 
 
-def jacobian_chain(W_hh, h=None, distance=None):
+def jacobian_chain(W_hh: ArrayLike, h: ArrayLike | None = None, distance: int | None = None) -> np.ndarray:
     """Every product ∂h_{t+n}/∂h_t = J_{t+n} ⋯ J_{t+1}, for n = 0 … distance.
 
-    W_hh: (H, H). h: (distance, H), the states h_{t+1} … h_{t+distance} of a tanh
-    RNN, whose step Jacobian is J_i = diag(1 − h_i²) W_hhᵀ; or None for the
-    *linear* RNN h_i = h_{i−1} W_hh (+ input), whose Jacobian is W_hhᵀ at every
-    step, and then ``distance`` says how many steps. Returns (distance + 1, H, H)
-    with entry [n, a, b] = ∂h_{t+n}[a]/∂h_t[b]; entry [0] is the identity.
-    The input does not appear: it shifts the states but not the formula.
+    For a tanh RNN the step Jacobian is J_i = diag(1 − h_i²) W_hhᵀ; for the
+    *linear* RNN h_i = h_{i−1} W_hh (+ input) it is W_hhᵀ at every step. The
+    input does not appear: it shifts the states but not the formula.
+
+    Parameters
+    ----------
+    W_hh : array_like, shape (H, H)
+        The recurrent weights.
+    h : array_like, shape (distance, H), optional
+        The states h_{t+1} … h_{t+distance} of a tanh RNN; None for the linear RNN.
+    distance : int, optional
+        How many steps, ≥ 0: required when ``h`` is None; otherwise optional,
+        and then it must equal the number of rows of ``h``.
+
+    Returns
+    -------
+    ndarray, shape (distance + 1, H, H)
+        Entry [n, a, b] = ∂h_{t+n}[a]/∂h_t[b]; entry [0] is the identity.
+
+    Raises
+    ------
+    TypeError
+        If ``W_hh`` or ``h`` is not numeric, or ``distance`` is not a whole number.
+    ValueError
+        If ``W_hh`` is not a finite, non-empty square matrix, both ``h`` and
+        ``distance`` are None, ``h`` is not a finite (distance, H) array,
+        ``distance`` < 0, or it differs from the number of rows of ``h``.
     """
     W_hh = _check_square(W_hh, "W_hh")
     H = W_hh.shape[0]
@@ -372,9 +707,26 @@ def jacobian_chain(W_hh, h=None, distance=None):
     return chain
 
 
-def jacobian_product_norms(W_hh, h=None, distance=None):
+def jacobian_product_norms(W_hh: ArrayLike, h: ArrayLike | None = None, distance: int | None = None) -> np.ndarray:
     """‖∂h_{t+n}/∂h_t‖₂ (largest singular value) for n = 0 … distance.
 
-    Arguments as in ``jacobian_chain``. Returns (distance + 1,), entry [0] = 1.
+    Parameters
+    ----------
+    W_hh : array_like, shape (H, H)
+        The recurrent weights.
+    h : array_like, shape (distance, H), optional
+        The states h_{t+1} … h_{t+distance} of a tanh RNN; None for the linear RNN.
+    distance : int, optional
+        How many steps, ≥ 0; as in ``jacobian_chain``.
+
+    Returns
+    -------
+    ndarray, shape (distance + 1,)
+        The spectral norms; entry [0] = 1.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As ``jacobian_chain``.
     """
     return np.linalg.norm(jacobian_chain(W_hh, h, distance), ord=2, axis=(1, 2))

@@ -45,7 +45,7 @@ def site_text(folder):
 
 def hidden_test_lines(chapter):
     """The hidden tests' lines of code that appear nowhere in the book's own sources."""
-    book = "\n".join(p.read_text() for p in (ROOT / "book").glob("*"))
+    book = "\n".join(p.read_text() for p in (ROOT / "book").glob("*") if p.is_file())
     source = (assignments.HIDDEN / f"{chapter}.py").read_text()
     return [line.strip() for line in source.splitlines()
             if len(line.strip()) > 20 and line.strip() not in book and json.dumps(line.strip())[1:-1] not in book]
