@@ -7,7 +7,8 @@ BIN := $(VENV)/bin
 BUILD := _build
 
 .PHONY: book book-offline test unit nbval build-strict test-build binder-env browser assignments grade \
-	test-assignments refresh clean help crosscheck lint explore
+	test-assignments refresh clean help crosscheck lint explore \
+	browser-after-build assignments-after-build
 
 help:
 	@echo "make book          build the website into $(BUILD)/html (executes every notebook)"
@@ -35,7 +36,7 @@ $(VENV)/.test-installed: requirements/test.txt $(VENV)/.book-installed
 	$(BIN)/python -m pip install --quiet -r requirements/test.txt
 	touch $@
 
-# scripts/build_book.py runs the -W build, rebuilds every page after a change in rnn_lib or a
+# scripts/build_book.py runs the -W build, rebuilds every page after a change in rnn_lib, rnn_book or a
 # failed build (Sphinx would otherwise skip the broken page and report success), and names
 # the chapter and cell that failed to execute.
 # SOLUTIONS=hidden builds the course edition instead: every exercise, no solution, no launch
@@ -61,7 +62,7 @@ nbval: $(VENV)/.test-installed
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider book
 
 build-strict: $(VENV)/.test-installed
-	$(BIN)/python scripts/build_book.py
+	$(BIN)/python scripts/build_book.py --stored-outputs
 
 # The JavaScript the offline build and the browser tests serve locally (MathJax, axe-core),
 # pinned in offline/package-lock.json. Without npm the browser tests skip and say why.
@@ -106,7 +107,18 @@ test-build: $(VENV)/.test-installed offline/node_modules/.installed
 test-assignments: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests/assignments -p no:cacheprovider
 
-test: lint unit nbval build-strict test-build binder-env test-assignments browser
+# The suites run side by side (make -j3, each suite's output kept together), each as soon as
+# what it reads exists: the browser and assignment suites read the site that build-strict
+# builds, the others only the sources. Every suite runs; any failure fails make test.
+test: $(VENV)/.test-installed offline/node_modules/.installed
+	$(MAKE) --no-print-directory -j3 -k --output-sync=target browser-after-build assignments-after-build \
+		lint unit nbval test-build binder-env
+
+browser-after-build: build-strict
+	@$(MAKE) --no-print-directory browser
+
+assignments-after-build: build-strict
+	@$(MAKE) --no-print-directory test-assignments
 
 # PyTorch is never a dependency of the book or of the students' environment: the cross-check
 # against it installs the CPU build into an environment of its own, where the tests that

@@ -12,51 +12,93 @@ Each module holds one idea of the book:
 - ``analysis``: vanishing and exploding gradients, slide 10 term by term, long-range
   memory, a bag-of-words baseline (``from rnn_lib.analysis import vanishing``)
 
+The API has one shape: ``import rnn_lib`` gives every public name of the model's
+modules (activations, cell, data, gradcheck, loss, rnn, train), as ``rnn_lib.forward``,
+``rnn_lib.train_classifier``; the second cell and the analyses are namespaces, because
+their names would clash or are not the model: ``rnn_lib.gru.forward``,
+``rnn_lib.analysis.vanishing.gradient_bound``. (``rnn_lib.cell``'s check helpers are for
+writing a new cell, not for users.)
+
 It needs numpy only. The book's figures, widgets and notebook helpers are the
 separate package ``rnn_book`` (matplotlib and ipywidgets: the ``book`` extra).
 """
 
-from .activations import sigmoid, sigmoid_prime, tanh, tanh_prime
-from .data import EOS, Vocabulary, WorkedExample, embed, tokenize, worked_example
+from .activations import sigmoid, sigmoid_prime, softplus, tanh, tanh_prime
+from .cell import Cell
+from .data import (
+    EOS,
+    Corpus,
+    Documents,
+    Vocabulary,
+    WorkedExample,
+    embed,
+    long_range_corpus,
+    one_hot,
+    sentiment_corpus,
+    tokenize,
+    worked_example,
+)
 from .gradcheck import check_gradients, numerical_gradient, numerical_grads, relative_error
-from .loss import log_loss, log_loss_from_logit
+from .loss import bce_with_logits, log_loss, log_loss_from_logit
 from .rnn import Contributions, Params, Trace, bptt, evaluate_loss, forward, step_contributions
 from .train import (
     History,
+    TrainingRun,
+    accuracy,
+    clip_gradients,
     gradient_descent,
+    gradient_norm,
     gradient_step,
+    init_params,
     learning_rate_to_reach,
+    predict,
+    train_classifier,
     updates_needed,
     updates_to_reach,
 )
 
 __all__ = [
-    "Contributions",
     "EOS",
+    "Cell",
+    "Contributions",
+    "Corpus",
+    "Documents",
     "History",
     "Params",
     "Trace",
+    "TrainingRun",
     "Vocabulary",
     "WorkedExample",
+    "accuracy",
+    "bce_with_logits",
     "bptt",
     "check_gradients",
+    "clip_gradients",
     "embed",
     "evaluate_loss",
     "forward",
     "gradient_descent",
+    "gradient_norm",
     "gradient_step",
+    "init_params",
     "learning_rate_to_reach",
     "log_loss",
     "log_loss_from_logit",
+    "long_range_corpus",
     "numerical_gradient",
     "numerical_grads",
+    "one_hot",
+    "predict",
     "relative_error",
+    "sentiment_corpus",
     "sigmoid",
     "sigmoid_prime",
+    "softplus",
     "step_contributions",
     "tanh",
     "tanh_prime",
     "tokenize",
+    "train_classifier",
     "updates_needed",
     "updates_to_reach",
     "worked_example",

@@ -8,14 +8,22 @@ script keeps a marker while the last build failed and rebuilds everything
 rnn_lib, which Sphinx does not notice, and when a chapter fails to execute it
 prints which chapter and which cell (from the reports jupyter-book keeps).
 
-    python scripts/build_book.py        (the Makefile's `make book` and `make build-strict`)
+    python scripts/build_book.py                   (`make book`: executes every notebook)
+    python scripts/build_book.py --stored-outputs  (`make build-strict` in `make test`)
+
+With ``--stored-outputs`` the notebooks are not re-executed: the build shows the outputs
+stored in them, which strict nbval, in the same `make test`, proves equal to a fresh run.
+Everything else (-W, nitpicky references, the failure marker) is the same.
 """
 
+import argparse
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
 
 ROOT = Path.cwd()
 HTML = ROOT / "_build" / "html"
@@ -24,8 +32,20 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def library_changed():
+    """Whether rnn_lib or rnn_book (the model and the figures the chapters draw) changed since."""
     index = HTML / "index.html"
-    return index.exists() and any(p.stat().st_mtime > index.stat().st_mtime for p in (ROOT / "rnn_lib").rglob("*.py"))
+    sources = [p for package in ("rnn_lib", "rnn_book") for p in (ROOT / package).rglob("*.py")]
+    return index.exists() and any(p.stat().st_mtime > index.stat().st_mtime for p in sources)
+
+
+def stored_outputs_config():
+    """The book's _config.yml with execution off, written under _build; its path."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    config["execute"]["execute_notebooks"] = "off"
+    path = ROOT / "_build" / "stored-outputs" / "_config.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    return path
 
 
 def failed_cells():
@@ -43,13 +63,18 @@ def failed_cells():
     return found
 
 
-def main():
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--stored-outputs", action="store_true", help="do not re-execute the notebooks")
+    args = parser.parse_args(argv)
     # A failure report left by an earlier build counts as a failed build too (one from before
     # this script kept its marker, say).
     earlier = FAILED.exists() or any((HTML / "reports").rglob("*.err.log"))
     full = earlier or library_changed()
     shutil.rmtree(HTML / "reports", ignore_errors=True)  # only this build's failures
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "-W", "-n", "--keep-going"]
+    if args.stored_outputs:
+        command += ["--config", str(stored_outputs_config())]
     if full:
         print("rebuilding every page:", "the last build failed" if earlier else "rnn_lib changed", flush=True)
         command.append("--all")

@@ -73,3 +73,27 @@ def test_backpropagation_that_overflows_says_so():
     assert np.all(np.isfinite(rnn_lib.forward(params, X).o))
     with pytest.raises(FloatingPointError, match="Backpropagation overflowed: W_eh is not finite"):
         rnn_lib.bptt(params, X, 0)
+
+
+CORE = ("activations", "cell", "data", "gradcheck", "loss", "rnn", "train")
+#: Public in rnn_lib.cell so that every cell's module can share them, but plumbing for writing
+#: a new cell, not API: not re-exported.
+CELL_PLUMBING = {"check_cell", "check_inputs", "check_labels", "check_training_inputs",
+                 "check_finite_result", "loss_and_dlogits", "unbatched"}
+
+
+def test_the_api_has_one_shape():
+    """Every public name of the model's modules is rnn_lib.<name>; the GRU and the analyses are not."""
+    import importlib
+    import inspect
+
+    for name in CORE:
+        module = importlib.import_module(f"rnn_lib.{name}")
+        for attr, obj in vars(module).items():
+            if attr.startswith("_") or attr in CELL_PLUMBING:
+                continue
+            if (inspect.isfunction(obj) or inspect.isclass(obj)) and obj.__module__ == module.__name__:
+                assert getattr(rnn_lib, attr, None) is obj and attr in rnn_lib.__all__, f"rnn_lib.{attr}"
+    for attr in rnn_lib.__all__:
+        origin = getattr(getattr(rnn_lib, attr), "__module__", "rnn_lib.data")
+        assert origin.split(".")[1] in CORE, (attr, origin)
