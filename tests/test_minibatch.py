@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnn_lib import Params, bptt, data, gru, numerical_gradient
+from rnn_lib import Params, bptt, data, forward, gru, numerical_gradient
 from rnn_lib.analysis import baseline, memory
 from rnn_lib.train import CELLS, clip_gradients, gradient_norm, init_params, predict, train_classifier
 
@@ -244,12 +244,20 @@ def test_the_plain_rnn_gradient_vanishes_with_k_and_the_gru_one_does_not():
     assert ratios["rnn"] < 1e-2 < 0.2 < ratios["gru"]
 
 
-def test_accuracy_against_k_shape_and_determinism():
-    a = memory.accuracy_against_k("rnn", [1, 2], [0], 0.5, 1, H=4)
-    b = memory.accuracy_against_k("rnn", [1, 2], [0], 0.5, 1, H=4)
-    assert a.shape == (2, 1)
-    np.testing.assert_array_equal(a, b)
-    assert ((0 <= a) & (a <= 1)).all()
+def test_accuracy_against_k_is_the_held_out_accuracy_of_each_run():
+    """Each entry is one training run, k by row and seed by column, scored on held-out documents."""
+    table = memory.accuracy_against_k("rnn", [1, 2], [0, 3], 0.5, 1, H=4)
+    assert table.shape == (2, 2)
+    for i, k in enumerate([1, 2]):
+        corpus = data.long_range_corpus(k)
+        for j, seed in enumerate([0, 3]):
+            start = init_params("rnn", len(corpus.vocabulary), 4, seed=seed)
+            run = train_classifier(start, corpus.train.ids, corpus.train.y, 0.5, 1, max_norm=5.0, seed=seed)
+            V = len(corpus.vocabulary)
+            predictions = np.array([forward(run.params, data.one_hot(ids, V)).y_hat[-1, 0]
+                                    for ids in corpus.test.ids]) > 0.5
+            assert table[i, j] == np.mean(predictions == corpus.test.y), (k, seed)
+    np.testing.assert_array_equal(table, memory.accuracy_against_k("rnn", [1, 2], [0, 3], 0.5, 1, H=4))
 
 
 def test_deciding_word_gradients_checks_k_against_the_documents():
