@@ -280,6 +280,53 @@ def worked_example() -> WorkedExample:
     )
 
 
+def embedding_weight_fits(values: Iterable[int] = range(-3, 4)) -> np.ndarray:
+    """Every W_eh of whole numbers that makes the worked example show slides 3 and 4.
+
+    The search behind ``worked_example``: with W_hh = [[3, −1], [1, −2]], no
+    biases and "I", "love", "cats" embedded as the unit vectors of E = 3, try
+    every W_eh (3, 2) whose entries are in ``values`` and keep those for which
+    the first entry of h_2 reads .99 (it lies in [0.99, 1)), the second entry of
+    h_3 reads .96 (in [0.96, 0.97)), and W_eh has rank 2, so that the embedding
+    of <eos> can land z_4 = [−1, −2] exactly.
+
+    Parameters
+    ----------
+    values : iterable of int, optional
+        The whole numbers each entry may take (at least one, at most 9 of them).
+
+    Returns
+    -------
+    ndarray, shape (n, 3, 2)
+        The n weight matrices that fit, in the order of ``itertools.product``
+        over the entries row by row.
+
+    Raises
+    ------
+    TypeError
+        If ``values`` holds something other than whole numbers.
+    ValueError
+        If ``values`` is empty, holds more than 9 numbers, or repeats one.
+    """
+    if not isinstance(values, Iterable):
+        raise TypeError(f"values must be an iterable of whole numbers, got {type(values).__name__}")
+    entries = list(values)
+    for v in entries:
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral):
+            raise TypeError(f"values must hold whole numbers, got {v!r}")
+    if not 1 <= len(entries) <= 9 or len(set(entries)) != len(entries):
+        raise ValueError(f"values must be 1 to 9 distinct whole numbers, got {entries!r}")
+    grid = np.array(entries, dtype=float)
+    W = np.stack(np.meshgrid(*[grid] * 6, indexing="ij"), axis=-1).reshape(-1, 3, 2)
+    W_hh = worked_example().params.W_hh
+    h_1 = np.tanh(W[:, 0])
+    h_2 = np.tanh(W[:, 1] + h_1 @ W_hh)
+    h_3 = np.tanh(W[:, 2] + h_2 @ W_hh)
+    fits = ((h_2[:, 0] >= 0.99) & (h_2[:, 0] < 1.0) & (h_3[:, 1] >= 0.96) & (h_3[:, 1] < 0.97)
+            & (np.linalg.matrix_rank(W) == 2))
+    return W[fits]
+
+
 # ---------------------------------------------------------------- generated corpora
 # Explained in the chapters *Does it really learn?* and *Long-range memory*.
 # Generated, so that nothing is downloaded; seeded, so that every run is the same.

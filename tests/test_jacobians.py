@@ -231,3 +231,20 @@ def test_bad_input(example):
     zero = p.replace(W_hy=np.zeros((2, 1)))
     with pytest.raises(ValueError, match="the true gradient dL/dW_hh is zero"):
         truncation_errors(zero, X, y, [1])
+
+
+@pytest.mark.parametrize("scale", [0.5, 2.0])
+def test_scaled_orthogonal_rnn_has_every_singular_value_at_the_scale(scale):
+    params, X = jacobians.scaled_orthogonal_rnn(scale, T=7, E=2, H=5, seed=3)
+    np.testing.assert_allclose(np.linalg.svd(params.W_hh, compute_uv=False), scale, rtol=1e-12)
+    assert X.shape == (7, 2) and params.W_eh.shape == (2, 5) and params.W_hy.shape == (5, 1)
+    again, X_again = jacobians.scaled_orthogonal_rnn(scale, T=7, E=2, H=5, seed=3)
+    assert np.array_equal(again.W_hh, params.W_hh) and np.array_equal(X_again, X)
+
+
+@pytest.mark.parametrize("kwargs, error", [({"scale": 0.0}, ValueError), ({"scale": "1"}, TypeError),
+                                           ({"scale": 1.0, "T": 0}, ValueError), ({"scale": 1.0, "H": 2.5}, TypeError)])
+def test_scaled_orthogonal_rnn_rejects_bad_arguments(kwargs, error):
+    name = [k for k in kwargs if k != "scale"] or ["scale"]
+    with pytest.raises(error, match=name[-1]):
+        jacobians.scaled_orthogonal_rnn(**kwargs)

@@ -61,6 +61,7 @@ def test_at_least_three_exercises_each_with_a_solution(notebook):
     assert exercises >= 3
     assert markdown.count("{solution") - markdown.count("{solution-end}") >= exercises
     assert markdown.count(":class: dropdown") >= exercises
+    assert markdown.count("{solution-start}") == markdown.count("{solution-end}"), "unbalanced solution markers"
 
 
 def ignored_outputs():

@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pytest
 
+import rnn_lib
 from rnn_lib import bptt, forward, log_loss, worked_example
 
 
@@ -70,3 +71,20 @@ def test_slide_losses_are_base_10(p, slide, natural):
 def test_first_loss_is_ln_2(example):
     loss, _ = bptt(example.params, example.X, example.y)
     assert loss == pytest.approx(math.log(2), rel=1e-14)
+
+
+def test_the_search_for_W_eh_finds_the_books_choice_among_1703_fits():
+    """The problem chapter's claim: 1,703 of the 7⁶ whole-number W_eh in {−3, …, 3} fit slides 3 and 4."""
+    fits = rnn_lib.embedding_weight_fits()
+    assert fits.shape == (1703, 3, 2)
+    assert any(np.array_equal(W, worked_example().params.W_eh) for W in fits)
+    for W in fits[::97]:  # every fit, checked the long way: the forward pass of the library
+        h = rnn_lib.forward(worked_example().params.replace(W_eh=W), np.eye(3)).h
+        assert 0.99 <= h[1, 0] < 1 and 0.96 <= h[2, 1] < 0.97 and np.linalg.matrix_rank(W) == 2
+
+
+@pytest.mark.parametrize("values, error", [(5, TypeError), ([0.5, 1], TypeError), ([True], TypeError),
+                                           ([], ValueError), ([1, 1], ValueError), (range(10), ValueError)])
+def test_the_search_rejects_bad_values(values, error):
+    with pytest.raises(error, match="values"):
+        rnn_lib.embedding_weight_fits(values)

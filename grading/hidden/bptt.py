@@ -14,7 +14,7 @@ JACOBIANS = ("rnn_lib.analysis.jacobians:_jacobians", "rnn_lib.analysis.jacobian
 
 
 #: The exercises' questions to answer in words, graded by hand (the ones without code get 2 by default).
-MANUAL = {"ex-bptt-transpose": 1}
+MANUAL: dict[str, int] = {}
 
 
 def random_network(rng, E, H, W_hh=None):
@@ -62,48 +62,118 @@ def multiplies_the_jacobians_itself(dh_dh, rng):
         assert close(dh_dh(net, trace, t, k), jacobians.jacobian_product(steps, t, k)), (t, k)
 
 
-def buggy_sum(net, X, y):
-    """Slide 10's sum, term by term, with J_t = diag(1 − h_t²) W_hh: no transpose, on purpose."""
-    trace = rnn_lib.forward(net, X)
-    T, H = trace.h.shape
-    h_prev = np.vstack([trace.h0, trace.h[:-1]])
-    dL_dh_T = (trace.y_hat[-1] - y) @ net.W_hy.T
-    total = np.zeros((H, H))
-    for k in range(1, T + 1):
-        chain = np.eye(H)
-        for i in range(T, k, -1):
-            chain = chain @ np.diag(1 - trace.h[i - 1] ** 2) @ net.W_hh
-        total += np.outer(h_prev[k - 1], (dL_dh_T @ chain) * (1 - trace.h[k - 1] ** 2))
-    return total
+#: What a hand-written backward pass must not borrow: every backward pass of rnn_lib, the
+#: Jacobian products, and finite differences of the whole network (numerical_grads).
+BACKWARD = JACOBIANS + ("rnn_lib.gradcheck:numerical_grads",)
 
 
-@case("ex-bptt-transpose")
-def is_slide_10s_sum_with_the_bug(whh_gradient_without_transpose, rng):
-    """whh_gradient_without_transpose is slide 10's sum, term by term, with J_t = diag(1 − h_t²) W_hh."""
-    net = random_network(rng, 3, int(rng.integers(2, 5)))
-    X, y = rng.normal(size=(int(rng.integers(3, 7)), 3)), int(rng.integers(0, 2))
-    got = whh_gradient_without_transpose(net, X, y)
-    assert close(got, buggy_sum(net, X, y))
-    assert rnn_lib.relative_error(np.asarray(got), rnn_lib.bptt(net, X, y)[1].W_hh) > 1e-6  # the bug shows
+def random_problem(rng, E=None, H=None, Y=None, T=None):
+    """A random network (non-zero biases, non-symmetric W_hh), a document, labels and a start state."""
+    E, H, Y, T = (int(rng.integers(2, 6)) if n is None else n for n in (E, H, Y, T))
+    net = rnn_lib.Params(rng.normal(size=(E, H)), rng.normal(size=(H, H)), rng.normal(size=(H, Y)),
+                         rng.normal(size=H), rng.normal(size=Y))
+    return net, rng.normal(size=(T, E)), rng.integers(0, 2, size=Y), rng.normal(size=H) * 0.5
 
 
-@case("ex-bptt-transpose")
-def shows_the_bug_only_where_it_can(whh_gradient_without_transpose, rng):
-    """The bug shows for a general W_hh, not for a symmetric one nor two steps from h_0 = 0."""
-    H = int(rng.integers(2, 5))
-    net = random_network(rng, 3, H)
-    X, y = rng.normal(size=(int(rng.integers(3, 7)), 3)), int(rng.integers(0, 2))
-    assert close(whh_gradient_without_transpose(net, X, y), buggy_sum(net, X, y))
-    short = rng.normal(size=(2, 3))
-    assert close(whh_gradient_without_transpose(net, short, y), rnn_lib.bptt(net, short, y)[1].W_hh)
-    A = rng.normal(size=(H, H))
-    symmetric = net.replace(W_hh=(A + A.T) / 2)
-    assert close(whh_gradient_without_transpose(symmetric, X, y), rnn_lib.bptt(symmetric, X, y)[1].W_hh)
+def same_grads(mine, want, tolerance):
+    """Every one of the five gradients has want's shape, is finite, and is within relative error ``tolerance``."""
+    if not isinstance(mine, rnn_lib.Params):
+        return False
+    for name in rnn_lib.Params.names():
+        got, expected = np.asarray(getattr(mine, name), dtype=float), getattr(want, name)
+        if got.shape != expected.shape or not np.all(np.isfinite(got)):
+            return False
+        if rnn_lib.relative_error(got, expected) >= tolerance:
+            return False
+    return True
 
 
-@case("ex-bptt-transpose")
-def is_the_buggy_sum_for_a_larger_network(whh_gradient_without_transpose, rng):
-    """whh_gradient_without_transpose is the buggy sum for H = 5 or 6 and T = 8 to 10, label 0."""
-    net = random_network(rng, 4, int(rng.integers(5, 7)))
-    X = rng.normal(size=(int(rng.integers(8, 11)), 4)) * 0.5
-    assert close(whh_gradient_without_transpose(net, X, 0), buggy_sum(net, X, 0))
+@case("ex-bptt-backward", refuse=BACKWARD)
+def gives_gradients_that_agree_with_finite_differences(backward_by_hand, rng):
+    """backward_by_hand's five gradients agree with central differences, for both losses and any h0."""
+    for loss_on in ("last", "all"):
+        net, X, y, h0 = random_problem(rng)
+        numeric = rnn_lib.numerical_grads(net, X, y, h0=h0, loss_on=loss_on)
+        assert same_grads(backward_by_hand(net, X, y, h0=h0, loss_on=loss_on), numeric, 1e-6), loss_on
+
+
+@case("ex-bptt-backward")
+def is_exact_not_a_finite_difference_estimate(backward_by_hand, rng):
+    """backward_by_hand is the exact gradient (to 1e-12), which finite differences never reach."""
+    net, X, y, h0 = random_problem(rng, E=4, H=5, Y=2, T=7)
+    _, exact = rnn_lib.bptt(net, X, y, h0=h0, loss_on="all")
+    assert same_grads(backward_by_hand(net, X, y, h0=h0, loss_on="all"), exact, 1e-12)
+
+
+@case("ex-bptt-backward")
+def scores_only_the_last_prediction_by_default(backward_by_hand, rng):
+    """Without loss_on, backward_by_hand scores the last prediction only, from h_0 = 0 by default."""
+    net, X, y, _ = random_problem(rng)
+    _, exact = rnn_lib.bptt(net, X, y)
+    assert same_grads(backward_by_hand(net, X, y), exact, 1e-9)
+
+
+@case("ex-bptt-backward")
+def handles_one_step_and_a_long_document(backward_by_hand, rng):
+    """backward_by_hand works for a document of one step and for one of 20 to 30 steps."""
+    for T in (1, int(rng.integers(20, 31))):
+        net, X, y, h0 = random_problem(rng, T=T)
+        _, exact = rnn_lib.bptt(net, X, y, h0=h0, loss_on="all")
+        assert same_grads(backward_by_hand(net, X, y, h0=h0, loss_on="all"), exact, 1e-9), T
+
+
+def chunks_reference(net, X, y, K):
+    """The loss and the gradient summed over chunks of K steps, each from its carried, fixed start state."""
+    h, total, grads = np.zeros(net.H), 0.0, []
+    for start in range(0, len(X), K):
+        chunk = X[start:start + K]
+        loss, g = rnn_lib.bptt(net, chunk, y, h0=h, loss_on="all")
+        total, h = total + loss, rnn_lib.forward(net, chunk, h0=h).h[-1]
+        grads.append(g)
+    return total, rnn_lib.Params(**{n: sum(getattr(g, n) for g in grads) for n in rnn_lib.Params.names()})
+
+
+def chunked_answer(answer):
+    return isinstance(answer, (tuple, list)) and len(answer) == 2
+
+
+@case("ex-bptt-chunks", refuse=BACKWARD)
+def sums_each_chunks_gradient_from_its_carried_state(chunked_bptt, rng):
+    """chunked_bptt sums every chunk's gradient, each taken from the state carried in, held fixed."""
+    net, X, y, _ = random_problem(rng, T=int(rng.integers(7, 12)))
+    K = int(rng.integers(2, 5))
+    answer = chunked_bptt(net, X, y, K)
+    assert chunked_answer(answer) and same_grads(answer[1], chunks_reference(net, X, y, K)[1], 1e-9), K
+
+
+@case("ex-bptt-chunks")
+def agrees_with_finite_differences_chunk_by_chunk(chunked_bptt, rng):
+    """chunked_bptt agrees with central differences of each chunk's loss from its fixed start state."""
+    net, X, y, _ = random_problem(rng, T=int(rng.integers(5, 9)))
+    K = int(rng.integers(2, 4))
+    h, numeric = np.zeros(net.H), []
+    for start in range(0, len(X), K):
+        numeric.append(rnn_lib.numerical_grads(net, X[start:start + K], y, h0=h, loss_on="all"))
+        h = rnn_lib.forward(net, X[start:start + K], h0=h).h[-1]
+    total = rnn_lib.Params(**{n: sum(getattr(g, n) for g in numeric) for n in rnn_lib.Params.names()})
+    answer = chunked_bptt(net, X, y, K)
+    assert chunked_answer(answer) and same_grads(answer[1], total, 1e-6)
+
+
+@case("ex-bptt-chunks")
+def loses_nothing_with_one_chunk_and_keeps_the_loss(chunked_bptt, rng):
+    """With K ≥ T chunked_bptt is full BPTT; for any K its loss is the whole document's loss."""
+    net, X, y, _ = random_problem(rng, T=int(rng.integers(4, 9)))
+    loss, full = rnn_lib.bptt(net, X, y, loss_on="all")
+    answer = chunked_bptt(net, X, y, len(X) + int(rng.integers(0, 3)))
+    assert chunked_answer(answer) and same_grads(answer[1], full, 1e-9)
+    answer = chunked_bptt(net, X, y, int(rng.integers(1, 4)))
+    assert chunked_answer(answer) and close(answer[0], loss, rtol=1e-9, atol=0)
+
+
+@case("ex-bptt-chunks")
+def keeps_only_immediate_terms_with_chunks_of_one(chunked_bptt, rng):
+    """With K = 1 every step's gradient comes from its own step only, from the state carried in."""
+    net, X, y, _ = random_problem(rng, T=int(rng.integers(3, 7)))
+    answer = chunked_bptt(net, X, y, 1)
+    assert chunked_answer(answer) and same_grads(answer[1], chunks_reference(net, X, y, 1)[1], 1e-9)

@@ -3,7 +3,7 @@
 import numpy as np
 
 from grading.cases import case, close
-from rnn_lib import data
+from rnn_lib import data, gru
 from rnn_lib.analysis import memory
 from rnn_lib.train import init_params
 
@@ -68,3 +68,44 @@ def gives_the_angle_for_one_huge_entry(clipped_angles, rng):
     g = np.concatenate([[rng.uniform(20, 100)], rng.normal(size=int(rng.integers(10, 200)))])
     c = float(rng.uniform(0.1, 1))
     assert close(clipped_angles(g, c), [0.0, angle(g, np.clip(g, -c, c))], atol=1e-4)
+
+
+#: The cores that compute a GRU step or a plain RNN's: a step must be written, not borrowed.
+GRU_STEP = ("rnn_lib.gru:_forward", "rnn_lib.gru:_backward", "rnn_lib.rnn:_forward_steps")
+
+
+def random_gru(rng, E, H):
+    """A GRU with every weight and bias drawn at random (non-symmetric matrices, gates neither open nor shut)."""
+    return gru.GRUParams(**{name: rng.normal(size=shape) for name, shape in (
+        ("W_eh", (E, H)), ("W_hh", (H, H)), ("W_hy", (H, 1)), ("b_h", (H,)), ("b_y", (1,)),
+        ("W_er", (E, H)), ("W_hr", (H, H)), ("b_r", (H,)), ("W_eu", (E, H)), ("W_hu", (H, H)), ("b_u", (H,)))})
+
+
+@case("ex-long-gru-step", refuse=GRU_STEP)
+def is_one_step_of_the_gru(gru_step, rng):
+    """gru_step gives the state of one step of rnn_lib.gru.forward, for any sizes, input and previous state."""
+    E, H = int(rng.integers(2, 6)), int(rng.integers(2, 6))
+    params, x_t, h_prev = random_gru(rng, E, H), rng.normal(size=E), rng.normal(size=H) * 0.8
+    want = gru.forward(params, x_t[None], h0=h_prev).h[-1]
+    assert close(gru_step(params, x_t, h_prev), want, rtol=1e-9, atol=1e-12)
+
+
+@case("ex-long-gru-step")
+def runs_a_document_step_by_step(gru_step, rng):
+    """gru_step, applied step after step from h_0 = 0, gives every state of rnn_lib.gru.forward."""
+    E, H, T = (int(n) for n in rng.integers(2, 6, size=3))
+    params, X = random_gru(rng, E, H), rng.normal(size=(T, E))
+    h = np.zeros(H)
+    for t, want in enumerate(gru.forward(params, X).h):
+        h = gru_step(params, X[t], h)
+        assert close(h, want, rtol=1e-9, atol=1e-12), t
+
+
+@case("ex-long-gru-step")
+def uses_each_gate_as_the_book_defines_it(gru_step, rng):
+    """gru_step writes with u_t and keeps with 1 − u_t, and resets the state before W_hh (not after)."""
+    E, H = int(rng.integers(2, 6)), int(rng.integers(2, 6))
+    params = random_gru(rng, E, H).replace(b_u=np.full(H, 2.0), b_r=np.full(H, -1.0))
+    x_t, h_prev = rng.normal(size=E), rng.normal(size=H)
+    assert close(gru_step(params, x_t, h_prev), gru.forward(params, x_t[None], h0=h_prev).h[-1],
+                 rtol=1e-9, atol=1e-12)

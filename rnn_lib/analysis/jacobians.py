@@ -357,3 +357,46 @@ def truncation_errors(
     return np.array(
         [np.linalg.norm(terms[_truncation_mask(T, K)].sum(axis=0) - true) / scale for K in Ks]
     )
+
+
+def scaled_orthogonal_rnn(scale: float, T: int = 30, E: int = 3, H: int = 8,
+                          seed: int = 0) -> tuple[Params, np.ndarray]:
+    """A seeded random RNN whose W_hh = scale · Q for a random orthogonal Q, and a document.
+
+    Every singular value of W_hh is ``scale``, so ``scale`` sets how much one
+    step can stretch a gradient (before tanh's factor 1 − h_t² shrinks it).
+    The chapter uses it to show gradients that vanish (scale < 1) or explode.
+
+    Parameters
+    ----------
+    scale : float
+        The singular value s of W_hh, > 0.
+    T : int, optional
+        Steps of the document, ≥ 1.
+    E : int, optional
+        Embedding size, ≥ 1.
+    H : int, optional
+        Hidden size, ≥ 1.
+    seed : int, optional
+        Seed of numpy's default generator.
+
+    Returns
+    -------
+    params : Params
+        W_eh ~ N(0, 1/E) (E, H), W_hh = scale · Q (H, H), W_hy ~ N(0, 1) (H, 1), zero biases.
+    X : ndarray, shape (T, E)
+        Inputs x_1 … x_T drawn from N(0, 1).
+
+    Raises
+    ------
+    TypeError
+        If ``scale`` is not a real number, or T, E, H, seed are not integers.
+    ValueError
+        If ``scale`` is not positive and finite, or T, E, H are below 1, or seed is negative.
+    """
+    scale = checks.check_positive(scale, "scale")
+    T, E, H = (checks.check_count(n, name, low=1) for n, name in ((T, "T"), (E, "E"), (H, "H")))
+    rng = np.random.default_rng(checks.check_count(seed, "seed"))
+    Q, _ = np.linalg.qr(rng.normal(size=(H, H)))
+    params = Params(W_eh=rng.normal(0, 1 / np.sqrt(E), (E, H)), W_hh=scale * Q, W_hy=rng.normal(0, 1, (H, 1)))
+    return params, rng.normal(0, 1, (T, E))

@@ -76,3 +76,35 @@ def test_points_can_be_set_per_question(tmp_path):
     with pytest.raises(ValueError, match="ex-nope"):
         hidden_cases(assignments.load_hidden(tmp_path / "bad.py", "bad"), {"ex-problem-count": "count",
                                                                           "ex-problem-order": "order"})
+
+
+#: (chapter, function, a line of its reference answer, the same with one matrix transposed,
+#: the exercises that must lose points: the function's own and those built on it).
+TRANSPOSED = [
+    ("bptt", "backward_by_hand", "dL_dz_next @ params.W_hh.T", "dL_dz_next @ params.W_hh",
+     ("ex-bptt-backward", "ex-bptt-chunks")),
+    ("bptt", "backward_by_hand", "W_hh=h_prev.T @ dL_dz", "W_hh=dL_dz.T @ h_prev",
+     ("ex-bptt-backward", "ex-bptt-chunks")),
+    ("long_range", "gru_step", "h_prev @ params.W_hr", "h_prev @ params.W_hr.T", ("ex-long-gru-step",)),
+    ("long_range", "gru_step", "(r * h_prev) @ params.W_hh", "(r * h_prev) @ params.W_hh.T", ("ex-long-gru-step",)),
+]
+
+
+@pytest.mark.parametrize("chapter, function, right, wrong, labels", TRANSPOSED)
+def test_one_transposed_matrix_loses_points(chapter, function, right, wrong, labels):
+    """The reference answer with one matrix transposed (and the shapes still fitting) fails hidden cases."""
+    setup, exercises, cases, library = local.chapter_cases(chapter)
+    namespace = local.answers(setup, exercises)
+    exercise = next(e for e in exercises if function in e.functions)
+    source = assignments.answer_code(exercise.solution, stub=False)
+    assert source.count(right) == 1, "the reference answer changed: update TRANSPOSED"
+    exec(source.replace(right, wrong), namespace)
+    session = local.LocalSession(namespace, library)
+    stubs = {f: local.Stub(session, f) for e in exercises for f in e.functions}
+    names = {e.label: e.name for e in exercises}
+    for label in labels:
+        hidden = [c for c in cases if c.question == names[label] and not c.public]
+        lost = [c.description for n, c in enumerate(hidden)
+                if not local.run_case(c, session, local.Context(stubs, setup, local.codec.np.random.default_rng(n)))
+                .passed]
+        assert hidden and lost, (label, "no hidden case noticed the transposed matrix")
