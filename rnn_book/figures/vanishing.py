@@ -28,8 +28,8 @@ def _gradient_curves(ax, curves, activation, legend=True):
     ax.set_ylim(bottom, top)
     ax.set_xlim(0, distance)
     ax.axhline(1.0, color="black", lw=0.8, zorder=1)
-    ax.set_xlabel("distance $n = t' - t$")
-    ax.set_ylabel(r"$|\partial h_{t'} / \partial h_t|$")
+    ax.set_xlabel("distance $n = t - k$")
+    ax.set_ylabel(r"$|\partial h_t / \partial h_k|$")
 
 
 def gradient_vs_distance(curves, h0, activation="sigmoid"):
@@ -73,7 +73,7 @@ def explorer_gallery(panels):
     for ax in axes[-1]:
         ax.set_xlabel("distance $n$")
     for ax in axes[:, 0]:
-        ax.set_ylabel(r"$|\partial h_{t+n}/\partial h_t|$")
+        ax.set_ylabel(r"$|\partial h_{k+n}/\partial h_k|$")
     fig.tight_layout()
     return fig
 
@@ -95,9 +95,9 @@ def jacobian_norms(distances, linear, squashed):
         ax.axhline(1.0, color="black", lw=0.8, zorder=1)
         ax.set_yscale("log")
         ax.set_title(title, fontsize=10)
-        ax.set_xlabel("distance $n = t' - t$")
+        ax.set_xlabel("distance $n = t - k$")
         ax.set_xlim(distances[0], distances[-1])
-    axes[0].set_ylabel(r"$\|\partial h_{t+n} / \partial h_t\|_2$")
+    axes[0].set_ylabel(r"$\|\partial h_{k+n} / \partial h_k\|_2$")
     axes[0].legend(fontsize=8, ncol=2, loc="upper left")
     fig.tight_layout()
     return fig
