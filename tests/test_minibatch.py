@@ -140,7 +140,8 @@ def test_bad_training_arguments(corpus):
         train_classifier(params, ids, y, -0.1, 1)
     with pytest.raises(ValueError, match=r"ids must lie in 0 … 3"):
         train_classifier(small_params(E=4), ids, y, 0.1, 1)
-    with pytest.raises(TypeError, match=r"params must be the weights of a cell \(an rnn_lib.Params or GRUParams\)"):
+    with pytest.raises(TypeError,
+                       match=r"params must be the weights of a cell \(an rnn_lib.Params, GRUParams or LSTMParams\)"):
         predict({"W_eh": 1}, ids)
     with pytest.raises(ValueError, match=r"documents is empty"):
         predict(params, [])
