@@ -133,13 +133,13 @@ $(CROSSCHECK)/.installed: requirements/crosscheck.txt pyproject.toml
 
 crosscheck: $(CROSSCHECK)/.installed
 	REQUIRE_TORCH=1 $(CROSSCHECK)/bin/python -m pytest -p no:cacheprovider tests/test_pytorch_crosscheck.py \
-		tests/test_benchmark.py tests/test_gradients.py
+		tests/test_benchmark.py tests/test_gradients.py tests/test_lstm.py
 	$(CROSSCHECK)/bin/python scripts/benchmark.py
 
 # The property tests with new random examples, ten times as many (scheduled CI job).
 explore: $(VENV)/.test-installed
 	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -p no:cacheprovider -n 2 tests/test_gradients.py \
-		tests/test_forward.py tests/test_gru.py tests/test_loss.py
+		tests/test_forward.py tests/test_gru.py tests/test_lstm.py tests/test_loss.py
 
 refresh: $(VENV)/.test-installed
 	$(BIN)/python scripts/refresh_notebooks.py

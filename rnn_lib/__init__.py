@@ -9,15 +9,19 @@ Each module holds one idea of the book:
 - ``train``: gradient descent; mini-batch training with gradient clipping
 - ``data``: tokens, vocabulary, embeddings, the slides' worked example, generated corpora
 - ``gru``: the gated recurrent unit, forward pass and BPTT (``from rnn_lib import gru``)
+- ``lstm``: the long short-term memory, forward pass and BPTT (``from rnn_lib import lstm``)
 - ``analysis``: vanishing and exploding gradients, slide 10 term by term, long-range
   memory, a bag-of-words baseline (``from rnn_lib.analysis import vanishing``)
 
 The API has one shape: ``import rnn_lib`` gives every public name of the model's
 modules (activations, cell, data, gradcheck, loss, rnn, train), as ``rnn_lib.forward``,
-``rnn_lib.train_classifier``; the second cell and the analyses are namespaces, because
+``rnn_lib.train_classifier``; the other cells and the analyses are namespaces, because
 their names would clash or are not the model: ``rnn_lib.gru.forward``,
-``rnn_lib.analysis.vanishing.gradient_bound``. (``rnn_lib.cell``'s check helpers are for
-writing a new cell, not for users.)
+``rnn_lib.lstm.forward``, ``rnn_lib.analysis.vanishing.gradient_bound``. One exception,
+named so that nothing clashes: the LSTM's weights and its two passes are also
+``rnn_lib.LSTMParams``, ``rnn_lib.lstm_forward`` and ``rnn_lib.lstm_bptt`` (the very
+objects ``rnn_lib.lstm.LSTMParams``, ``.forward`` and ``.bptt``), as issue 13 asked.
+(``rnn_lib.cell``'s check helpers are for writing a new cell, not for users.)
 
 It needs numpy only. The book's figures, widgets and notebook helpers are the
 separate package ``rnn_book`` (matplotlib and ipywidgets: the ``book`` extra).
@@ -41,6 +45,9 @@ from .data import (
 )
 from .gradcheck import check_gradients, numerical_gradient, numerical_grads, relative_error
 from .loss import bce_with_logits, log_loss, log_loss_from_logit
+from .lstm import LSTMParams
+from .lstm import bptt as lstm_bptt
+from .lstm import forward as lstm_forward
 from .rnn import Contributions, Params, Trace, bptt, evaluate_loss, forward, step_contributions
 from .train import (
     History,
@@ -65,6 +72,7 @@ __all__ = [
     "Corpus",
     "Documents",
     "History",
+    "LSTMParams",
     "Params",
     "Trace",
     "TrainingRun",
@@ -87,6 +95,8 @@ __all__ = [
     "log_loss",
     "log_loss_from_logit",
     "long_range_corpus",
+    "lstm_bptt",
+    "lstm_forward",
     "numerical_gradient",
     "numerical_grads",
     "one_hot",

@@ -2,14 +2,15 @@
 the loss at its outputs, and one interface.
 
 A cell's weights are a frozen dataclass of arrays that subclasses ``Cell``
-(``Params`` of the plain RNN, ``GRUParams``). Each knows its own pass through
+(``Params`` of the plain RNN, ``GRUParams``, ``LSTMParams``). Each knows its own pass through
 time, so that gradient checking and training are written once, for every cell:
 
     params.forward(X, h0=None)                       → a trace with h and y_hat
     params.bptt(X, y, h0=None, loss_on="last")       → (loss, grads of the same type)
     params.evaluate_loss(X, y, h0=None, loss_on="last") → the loss alone
 
-The functions below are the checks and the loss that every cell's module uses
+(a cell with more state than h, the LSTM's memory c, takes its initial value as a
+further keyword, ``c0``). The functions below are the checks and the loss that every cell's module uses
 (public, so that no module reaches into another's private names).
 """
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
     from .gru import GRUTrace
+    from .lstm import LSTMTrace
     from .rnn import Trace
 
 LOSS_ON = ("last", "all")
@@ -37,8 +39,9 @@ class Cell:
     """The weights of a recurrent cell: names in order, sizes, (name, array) pairs, copies.
 
     Not used on its own: every subclass is a frozen dataclass whose fields are
-    its arrays (``Params``, ``GRUParams``), with at least W_eh (E, H) and W_hy
-    (H, Y), and defines ``forward``, ``bptt`` and ``evaluate_loss``.
+    its arrays (``Params``, ``GRUParams``, ``LSTMParams``), with at least the
+    input weights named by ``input_weights`` (E rows each) and W_hy (H, Y), and
+    defines ``forward``, ``bptt`` and ``evaluate_loss``.
 
     Attributes
     ----------
@@ -46,9 +49,9 @@ class Cell:
         The names of the weights that read the input x_t (with one-hot inputs,
         their rows are a token's embedding).
     E : int
-        Embedding size, the number of rows of W_eh.
+        Embedding size, the number of rows of the first input weight (W_eh, or the LSTM's W_e).
     H : int
-        Hidden size, the number of columns of W_eh.
+        Hidden size, the number of rows of W_hy.
     Y : int
         Number of outputs, the number of columns of W_hy.
     """
@@ -56,8 +59,7 @@ class Cell:
     #: The weights that read the input x_t (with one-hot inputs, their rows are a token's embedding).
     input_weights: tuple[str, ...] = ("W_eh",)
 
-    # Declared for type checkers only (no value): every subclass has these arrays as dataclass fields.
-    W_eh: np.ndarray
+    # Declared for type checkers only (no value): every subclass has this array as a dataclass field.
     W_hy: np.ndarray
 
     @classmethod
@@ -97,13 +99,13 @@ class Cell:
 
     @property
     def E(self) -> int:
-        """Embedding size."""
-        return self.W_eh.shape[0]
+        """Embedding size: the rows of the first input weight."""
+        return getattr(self, self.input_weights[0]).shape[0]
 
     @property
     def H(self) -> int:
-        """Hidden size."""
-        return self.W_eh.shape[1]
+        """Hidden size: the rows of W_hy."""
+        return self.W_hy.shape[0]
 
     @property
     def Y(self) -> int:
@@ -148,7 +150,7 @@ class Cell:
         shapes = ", ".join(f"{name}={array.shape}" for name, array in self.items())
         return f"{type(self).__name__}({shapes})"
 
-    def forward(self, X: ArrayLike, h0: ArrayLike | None = None) -> "Trace | GRUTrace":
+    def forward(self, X: ArrayLike, h0: ArrayLike | None = None) -> "Trace | GRUTrace | LSTMTrace":
         """The cell's pass through time over one document or a batch.
 
         Parameters
@@ -160,7 +162,7 @@ class Cell:
 
         Returns
         -------
-        Trace or GRUTrace
+        Trace, GRUTrace or LSTMTrace
             The cell's trace, with h (T, H) and y_hat (T, Y), each with a leading N for a batch.
 
         Raises
@@ -245,7 +247,7 @@ def check_cell(params: object, cls: type[Cell] = Cell, name: str = "params") -> 
         If ``params`` is not an instance of ``cls``.
     """
     if not isinstance(params, cls):
-        expected = "the weights of a cell (an rnn_lib.Params or GRUParams)" if cls is Cell \
+        expected = "the weights of a cell (an rnn_lib.Params, GRUParams or LSTMParams)" if cls is Cell \
             else f"an rnn_lib.{cls.__name__}"
         raise TypeError(f"{name} must be {expected}, got {type(params).__name__}")
 
@@ -288,15 +290,108 @@ def check_inputs(params: Cell, X: ArrayLike, h0: ArrayLike | None) -> tuple[np.n
     if T == 0:
         raise ValueError("X is an empty sequence (T = 0): give at least one token")
     if E != params.E:
-        raise ValueError(f"X has shape {X.shape} but W_eh expects embeddings of size E = {params.E}")
-    if h0 is None:
-        return X3, np.zeros((N, params.H)), batched
-    h0 = checks.as_float_array(h0, "h0", ndims=(1, 2) if batched else (1,))
-    if h0.shape[-1] != params.H:
-        raise ValueError(f"h0 has shape {h0.shape} but the hidden size is H = {params.H}")
-    if h0.ndim == 2 and h0.shape[0] != N:
-        raise ValueError(f"h0 has {h0.shape[0]} rows but X holds N = {N} documents")
-    return X3, np.broadcast_to(h0, (N, params.H)).copy(), batched
+        raise ValueError(
+            f"X has shape {X.shape} but {params.input_weights[0]} expects embeddings of size E = {params.E}"
+        )
+    return X3, check_state(h0, "h0", N, params.H, batched), batched
+
+
+def check_state(state: ArrayLike | None, name: str, N: int, H: int, batched: bool) -> np.ndarray:
+    """Validate an initial state (h0, or the LSTM's c0); return it as a new (N, H) array.
+
+    Parameters
+    ----------
+    state : array_like or None, shape (H,), or (H,) or (N, H) if batched
+        The initial state (one for a batch is shared by every document); None means zeros.
+    name : str
+        The argument's name, for the error messages.
+    N : int
+        The number of documents (1 when not batched).
+    H : int
+        The hidden size.
+    batched : bool
+        Whether the inputs are a batch.
+
+    Returns
+    -------
+    ndarray, shape (N, H)
+        A new float64 array of initial states.
+
+    Raises
+    ------
+    TypeError
+        If ``state`` is not numeric.
+    ValueError
+        If ``state`` has the wrong number of dimensions or size, or holds NaN or infinities.
+    """
+    if state is None:
+        return np.zeros((N, H))
+    state = checks.as_float_array(state, name, ndims=(1, 2) if batched else (1,))
+    if state.shape[-1] != H:
+        raise ValueError(f"{name} has shape {state.shape} but the hidden size is H = {H}")
+    if state.ndim == 2 and state.shape[0] != N:
+        raise ValueError(f"{name} has {state.shape[0]} rows but X holds N = {N} documents")
+    return np.broadcast_to(state, (N, H)).copy()
+
+
+def as_weight(value: ArrayLike | None, name: str, shape: tuple[int, ...], dims: tuple[str, ...],
+              sizes: str, optional: bool = False) -> np.ndarray:
+    """A cell's weight as a float64 copy of exactly ``shape``, or zeros for an optional bias given None.
+
+    Parameters
+    ----------
+    value : array_like or None, shape ``shape``
+        The weight.
+    name : str
+        Its name, for the error messages.
+    shape : tuple of int
+        The shape required, for example (H, 4H) = (2, 8).
+    dims : tuple of str
+        The same shape in symbols, for the message, for example ("H", "4H").
+    sizes : str
+        The sizes the shape comes from, for the message, for example "for E = 3, H = 2".
+    optional : bool, default False
+        Whether None is allowed, and means zeros (a bias).
+
+    Returns
+    -------
+    ndarray, shape ``shape``
+        A new float64 array.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not numeric.
+    ValueError
+        If ``value`` has another shape, or holds NaN or infinities.
+    """
+    if value is None:
+        if optional:
+            return np.zeros(shape)
+        raise TypeError(f"{name} must be numeric, got None")
+    array = checks.as_float_array(value, name, ndims=(len(shape),)).copy()
+    if array.shape != shape:
+        raise ValueError(f"{name} must have shape ({' × '.join(dims)}) = {shape} {sizes}; got {array.shape}")
+    return array
+
+
+def gate(x: np.ndarray) -> np.ndarray:
+    """σ(x) for the gates of the GRU and the LSTM, without input checks: the cells' own arrays.
+
+    Computed as (1 + tanh(x/2)) / 2: the same function (tanh(x) = 2σ(2x) − 1), half
+    the cost of ``activations.sigmoid``, and it never overflows.
+
+    Parameters
+    ----------
+    x : ndarray, any shape
+        Pre-activations of a gate.
+
+    Returns
+    -------
+    ndarray, shape of x
+        σ(x) elementwise, in [0, 1].
+    """
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
 def check_labels(y: ArrayLike, N: int, Y: int, batched: bool) -> np.ndarray:

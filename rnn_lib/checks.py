@@ -325,9 +325,15 @@ def check_real(value: object, name: str, low: float | None = None, high: float |
     if not np.isfinite(value) or below or above:
         left = "" if low is None else ("(" if low_open else "[") + f"{low:g}"
         right = "" if high is None else f"{high:g}" + (")" if high_open else "]")
-        where = f"in {left}, {right}" if low is not None and high is not None else (
-            f"{'>' if low_open else '>='} {low:g}" if low is not None else f"{'<' if high_open else '<='} {high:g}")
-        raise ValueError(f"{name} must be a finite number {where}, got {value}")
+        if low is not None and high is not None:
+            where = f" in {left}, {right}"
+        elif low is not None:
+            where = f" {'>' if low_open else '>='} {low:g}"
+        elif high is not None:
+            where = f" {'<' if high_open else '<='} {high:g}"
+        else:
+            where = ""
+        raise ValueError(f"{name} must be a finite number{where}, got {value}")
     return value
 
 

@@ -28,10 +28,12 @@ from . import checks
 from .activations import sigmoid
 from .cell import (
     Cell,
+    as_weight,
     check_cell,
     check_finite_result,
     check_inputs,
     check_training_inputs,
+    gate,
     loss_and_dlogits,
     unbatched,
 )
@@ -101,17 +103,9 @@ class GRUParams(Cell):
             object.__setattr__(self, name, value)
         sizes = {"E": plain.E, "H": plain.H}
         for name, letters in GATE_SHAPES.items():
-            value = getattr(self, name)
             shape = tuple(sizes[letter] for letter in letters)
-            if value is None and name.startswith("b_"):
-                value = np.zeros(shape)
-            value = checks.as_float_array(value, name, ndims=(len(shape),)).copy()
-            if value.shape != shape:
-                expected = " × ".join(letters)
-                raise ValueError(
-                    f"{name} must have shape ({expected}) = {shape} for E = {plain.E},"
-                    f" H = {plain.H}; got {value.shape}"
-                )
+            value = as_weight(getattr(self, name), name, shape, tuple(letters),
+                              f"for E = {plain.E}, H = {plain.H}", optional=name.startswith("b_"))
             object.__setattr__(self, name, value)
 
     #: The weights that read the input x_t (with one-hot inputs, their rows are a token's embedding).
@@ -284,11 +278,6 @@ class GRUTrace:
     h0: np.ndarray
 
 
-def _gate(x):
-    """σ(x) as (1 + tanh(x/2)) / 2: the same function (tanh(x) = 2σ(2x) − 1), half the cost."""
-    return 0.5 * (1.0 + np.tanh(0.5 * x))
-
-
 def _forward(p, X, h0):
     """X: (N, T, E), h0: (N, H). Returns r, u, z, h (N, T, H) and o (N, T, Y)."""
     with np.errstate(over="ignore", invalid="ignore"):
@@ -301,8 +290,8 @@ def _forward(p, X, h0):
         r, u, z, h = (np.empty_like(x_z) for _ in range(4))
         h_prev = h0
         for t in range(T):
-            r[:, t] = _gate(x_r[:, t] + h_prev @ p.W_hr)
-            u[:, t] = _gate(x_u[:, t] + h_prev @ p.W_hu)
+            r[:, t] = gate(x_r[:, t] + h_prev @ p.W_hr)
+            u[:, t] = gate(x_u[:, t] + h_prev @ p.W_hu)
             z[:, t] = x_z[:, t] + (r[:, t] * h_prev) @ p.W_hh
             h_prev = h[:, t] = (1.0 - u[:, t]) * h_prev + u[:, t] * np.tanh(z[:, t])
         o = h @ p.W_hy + p.b_y

@@ -99,7 +99,7 @@ def gradient_descent(
     Parameters
     ----------
     params : Cell
-        The starting weights (Params, GRUParams); W_eh (E, H).
+        The starting weights (Params, GRUParams, LSTMParams); E rows in each input weight.
     X : array_like, shape (T, E) or (N, T, E)
         One document or a batch of N documents.
     y : array_like, shape () or (Y,), or (N,), (N, Y) for a batch
@@ -151,7 +151,7 @@ def updates_to_reach(
     Parameters
     ----------
     params : Cell
-        The starting weights of any cell (Params, GRUParams); W_eh (E, H).
+        The starting weights of any cell (Params, GRUParams, LSTMParams); E rows in each input weight.
     X : array_like, shape (T, E)
         One document.
     y : array_like, shape () or (Y,)
@@ -226,7 +226,7 @@ def updates_needed(
     Parameters
     ----------
     params : Cell
-        The starting weights of any cell (Params, GRUParams); W_eh (E, H).
+        The starting weights of any cell (Params, GRUParams, LSTMParams); E rows in each input weight.
     X : array_like, shape (T, E)
         One document.
     y : array_like, shape () or (Y,)
@@ -297,7 +297,7 @@ def learning_rate_to_reach(
     Parameters
     ----------
     params : Cell
-        The starting weights of any cell (Params, GRUParams); W_eh (E, H).
+        The starting weights of any cell (Params, GRUParams, LSTMParams); E rows in each input weight.
     X : array_like, shape (T, E)
         One document.
     y : array_like, shape () or (Y,)
@@ -372,7 +372,7 @@ def gradient_norm(grads: Cell) -> float:
     Parameters
     ----------
     grads : Cell
-        A gradient (Params, GRUParams), arrays of the weights' shapes.
+        A gradient (Params, GRUParams, LSTMParams), arrays of the weights' shapes.
 
     Returns
     -------
@@ -396,7 +396,7 @@ def clip_gradients(grads: Cell, max_norm: float) -> tuple[Cell, float]:
     Parameters
     ----------
     grads : Cell
-        A gradient (Params or GRUParams), arrays of the weights' shapes.
+        A gradient (Params, GRUParams or LSTMParams), arrays of the weights' shapes.
     max_norm : float
         The largest norm allowed, > 0.
 
@@ -526,10 +526,10 @@ def predict(params: Cell, documents: Sequence[ArrayLike]) -> np.ndarray:
     Parameters
     ----------
     params : Cell
-        Params or GRUParams; W_eh (E, H) with E = the vocabulary size.
+        Params, GRUParams or LSTMParams, with E = the vocabulary size.
     documents : sequence of array_like, each of shape (T_n,)
         N arrays of token ids, read as one-hot rows of size E (so row v of
-        W_eh is the embedding of token v).
+        each input weight, W_eh or the LSTM's W_e, is the embedding of token v).
 
     Returns
     -------
@@ -558,7 +558,7 @@ def accuracy(params: Cell, documents: Sequence[ArrayLike], y: ArrayLike) -> floa
     Parameters
     ----------
     params : Cell
-        Params or GRUParams; W_eh (E, H) with E = the vocabulary size.
+        Params, GRUParams or LSTMParams, with E = the vocabulary size.
     documents : sequence of array_like, each of shape (T_n,)
         N arrays of token ids, as in ``predict``.
     y : array_like, shape (N,)
@@ -633,7 +633,7 @@ def train_classifier(
 ) -> TrainingRun:
     """Train a sequence classifier by mini-batch gradient descent, with optional clipping.
 
-    With one-hot inputs the rows of W_eh are learned embeddings. Each epoch
+    With one-hot inputs the rows of the input weights (W_eh, the LSTM's W_e) are learned embeddings. Each epoch
     shuffles the documents (seeded), cuts them into batches of at most
     ``batch_size`` documents of one length, and takes one step
     W ← W − η dL/dW per batch (loss on the last step), the gradient first
@@ -642,7 +642,7 @@ def train_classifier(
     Parameters
     ----------
     params : Cell
-        Params or GRUParams with E = the vocabulary size; W_eh (E, H).
+        Params, GRUParams or LSTMParams, with E = the vocabulary size.
     documents : sequence of array_like, each of shape (T_n,)
         N arrays of token ids.
     y : array_like, shape (N,)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnn_lib import Params, bptt, data, forward, gru, numerical_gradient
+from rnn_lib import Params, bptt, data, forward, gru, lstm, numerical_gradient
 from rnn_lib.analysis import baseline, memory
 from rnn_lib.train import CELLS, clip_gradients, gradient_norm, init_params, predict, train_classifier
 
@@ -140,7 +140,8 @@ def test_bad_training_arguments(corpus):
         train_classifier(params, ids, y, -0.1, 1)
     with pytest.raises(ValueError, match=r"ids must lie in 0 … 3"):
         train_classifier(small_params(E=4), ids, y, 0.1, 1)
-    with pytest.raises(TypeError, match=r"params must be the weights of a cell \(an rnn_lib.Params or GRUParams\)"):
+    with pytest.raises(TypeError,
+                       match=r"params must be the weights of a cell \(an rnn_lib.Params, GRUParams or LSTMParams\)"):
         predict({"W_eh": 1}, ids)
     with pytest.raises(ValueError, match=r"documents is empty"):
         predict(params, [])
@@ -201,19 +202,21 @@ def test_ids_of_a_wrong_dtype_are_a_type_error_for_the_baseline_as_for_one_hot(i
 # ---------------------------------------------------------------- long-range measurements
 
 
-@pytest.mark.parametrize("cell", ["rnn", "gru"])
+@pytest.mark.parametrize("cell", ["rnn", "gru", "lstm"])
 def test_gradient_to_token_is_the_embedding_rows_gradient(cell):
-    """Against finite differences of the loss in the token's embedding rows."""
+    """Against finite differences of the loss in the token's embedding rows (for the LSTM, one row of 4H)."""
     corpus = data.long_range_corpus(3, n_train=1, n_test=1)
     ids, y = corpus.test.ids[0], corpus.test.y[0]
-    params = init_params(cell, len(corpus.vocabulary), 4, seed=2)
+    V = len(corpus.vocabulary)
+    params = lstm.init_params(V, 4, seed=2) if cell == "lstm" else init_params(cell, V, 4, seed=2)
     step = len(ids) - 3
     token = ids[step - 1]
     X = data.one_hot(ids, params.E)
+    widths = [getattr(params, name).shape[1] for name in params.input_weights]
 
     def loss_with_rows(rows):
         changed = {}
-        for name, row in zip(params.input_weights, rows.reshape(-1, params.H)):
+        for name, row in zip(params.input_weights, np.split(rows, np.cumsum(widths)[:-1])):
             W = getattr(params, name).copy()
             W[token] = row
             changed[name] = W

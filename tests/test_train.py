@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from rnn_lib import bptt, forward, gradient_descent, gradient_step, gru, updates_to_reach, worked_example
+from rnn_lib import bptt, forward, gradient_descent, gradient_step, gru, lstm, updates_to_reach, worked_example
 from rnn_lib.train import learning_rate_to_reach, updates_needed
 
 
@@ -33,9 +33,10 @@ def test_updates_to_reach_is_the_first_crossing(example):
     assert updates_to_reach(example.params, example.X, example.y, 1e-6, 0.98, max_steps=5) is None
 
 
-def test_update_counts_and_learning_rates_work_for_any_cell(example):
-    """Through the cell interface, like gradient_descent: here a GRU."""
-    cell, X, y = gru.init_params(3, 2, seed=1), example.X, example.y
+@pytest.mark.parametrize("module", [gru, lstm], ids=["gru", "lstm"])
+def test_update_counts_and_learning_rates_work_for_any_cell(example, module):
+    """Through the cell interface, like gradient_descent: here a GRU and an LSTM."""
+    cell, X, y = module.init_params(3, 2, seed=1), example.X, example.y
     steps = updates_to_reach(cell, X, y, 0.5, 0.6)
     history = gradient_descent(cell, X, y, 0.5, steps)
     assert history.y_hat[-1] > 0.6 and np.all(history.y_hat[:-1] <= 0.6)

@@ -11,13 +11,14 @@ import pytest
 
 import rnn_lib
 import rnn_lib.analysis
-from rnn_lib import activations, data, gradcheck, gru, loss, rnn, train
+from rnn_lib import activations, data, gradcheck, gru, loss, lstm, rnn, train
 from rnn_lib.analysis import baseline, jacobians, memory, vanishing
 
 EXAMPLE = rnn_lib.worked_example()
 P, X, Y = EXAMPLE.params, EXAMPLE.X, EXAMPLE.y
 TRACE = rnn_lib.forward(P, X)
 GRU = gru.init_params(3, 2)
+LSTM = lstm.init_params(3, 2)
 STEPS = jacobians.step_jacobians(P, TRACE)
 CORPUS = data.long_range_corpus(2, n_train=4, n_test=2)
 DOCS = CORPUS.train.ids
@@ -45,6 +46,12 @@ CASES = {
     gru.forward: (lambda: gru.forward(P, X), lambda: gru.forward(GRU, X[:, :2]), "params|X"),
     gru.bptt: (lambda: gru.bptt(GRU, X, Y, h0="h"), lambda: gru.bptt(GRU, X, Y, h0=np.ones(5)), "h0"),
     gru.evaluate_loss: (lambda: gru.evaluate_loss(GRU, X, "y"), lambda: gru.evaluate_loss(GRU, X, 0.5), "y"),
+    lstm.LSTMParams: (lambda: LSTM.replace(W_h="w"), lambda: LSTM.replace(W_h=np.ones((2, 2))), "W_h"),
+    lstm.init_params: (lambda: lstm.init_params(3, 2, forget_bias="1"), lambda: lstm.init_params(3, 2, forget_bias=np.inf),
+                       "forget_bias"),
+    lstm.forward: (lambda: lstm.forward(GRU, X), lambda: lstm.forward(LSTM, X, c0=np.ones(3)), "params|c0"),
+    lstm.bptt: (lambda: lstm.bptt(LSTM, X, Y, c0="c"), lambda: lstm.bptt(LSTM, X, Y, loss_on="first"), "c0|loss_on"),
+    lstm.evaluate_loss: (lambda: lstm.evaluate_loss(LSTM, X, "y"), lambda: lstm.evaluate_loss(LSTM, X, 0.5), "y"),
     gradcheck.numerical_gradient: (lambda: gradcheck.numerical_gradient("f", 1.0),
                                    lambda: gradcheck.numerical_gradient(np.sin, 1.0, eps=0), "f|eps"),
     gradcheck.numerical_grads: (lambda: gradcheck.numerical_grads({"W_eh": 1}, X, Y),
@@ -125,7 +132,7 @@ def test_a_wrong_type_raises_type_error_and_a_wrong_value_value_error(function):
         wrong_value()
 
 
-DATA_HOLDERS = {"Trace", "Contributions", "GRUTrace", "History", "TrainingRun", "WorkedExample", "Documents", "Corpus",
+DATA_HOLDERS = {"Trace", "Contributions", "GRUTrace", "LSTMTrace", "History", "TrainingRun", "WorkedExample", "Documents", "Corpus",
                 "BagOfWords", "Cell"}
 
 

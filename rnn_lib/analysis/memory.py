@@ -28,12 +28,12 @@ def gradient_to_token(params: Cell, ids: ArrayLike, y: ArrayLike, step: int) -> 
     The token must occur only once in the document (otherwise its row of
     dL/dW_eh would add up the gradients of every occurrence). The norm is taken
     over the token's rows of every input weight together (W_eh; for a GRU also
-    W_er and W_eu), with the loss on the last step.
+    W_er and W_eu; for an LSTM, W_e), with the loss on the last step.
 
     Parameters
     ----------
     params : Cell
-        Params or GRUParams with E = the vocabulary size; W_eh (E, H).
+        Params, GRUParams or LSTMParams, with E = the vocabulary size.
     ids : array_like of int, shape (T,)
         Token ids, read one-hot.
     y : array_like, shape () or (Y,)
@@ -82,7 +82,7 @@ def deciding_word_gradients(params: Cell, documents: Documents, k: int) -> np.nd
     Parameters
     ----------
     params : Cell
-        Params or GRUParams with E = the corpus's vocabulary size; W_eh (E, H).
+        Params, GRUParams or LSTMParams, with E = the corpus's vocabulary size.
     documents : Documents
         N documents of ``long_range_corpus(k)`` (any ``lead``), ids of shape (T_n,).
     k : int
