@@ -362,7 +362,7 @@ def as_token_ids(value: ArrayLike, name: str, size: int | None, ndims: Collectio
     Ids are whole numbers by type, as in ``data.one_hot``: an integer array is
     accepted, a float array (even of whole numbers such as 1.0) or a bool array
     is not, because a float or a bool where an id belongs is almost always a
-    probability or a mask passed by mistake.
+    probability or a mask passed by mistake. An empty list is empty ids.
 
     Parameters
     ----------
@@ -394,6 +394,8 @@ def as_token_ids(value: ArrayLike, name: str, size: int | None, ndims: Collectio
         array = np.asarray(value)
     except ValueError as err:  # ragged nested lists
         raise ValueError(f"{name} must be a rectangular array of token ids: {err}") from None
+    if array.size == 0 and array.dtype.kind == "f":
+        array = array.astype(np.int64)  # an empty list reads as floats but holds no float
     if array.dtype.kind not in "iu":
         raise TypeError(
             f"{name} must hold token ids as whole numbers (an integer array), got dtype {array.dtype}"
