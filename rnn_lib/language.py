@@ -17,8 +17,11 @@ chunk, ``h_last``, is the h_0 of the next, so the forward pass is exactly the
 one over the whole text, but the gradient of a chunk stops at its first step —
 h_0 enters as a constant, no gradient flows back into the previous chunk.
 
-Example: a character model of first names (``rnn_lib.names_corpus``; about
-a minute of training, see ``scripts/names_feasibility.py`` for measured numbers)::
+Example: a character model of first names (``rnn_lib.names_corpus``). This
+setting reached a validation perplexity of 7.76 per character against 7.85
+for the best add-k n-gram, in 2.3 s of training with numpy's BLAS on one
+thread and 27 s with its default threads on a busy 2-core machine (measured
+by ``scripts/names_feasibility.py``, which prints the numbers)::
 
     import numpy as np
     import rnn_lib
@@ -26,12 +29,14 @@ a minute of training, see ``scripts/names_feasibility.py`` for measured numbers)
     corpus = rnn_lib.names_corpus()                       # lowercase names, V = 27 with <eos>
     V, eos = len(corpus.vocabulary), corpus.vocabulary.index[rnn_lib.EOS]
     stream = rnn_lib.token_stream(corpus.ids("train"), rows=32, seed=0)   # (32, T_total) ids
-    params = rnn_lib.init_params("rnn", V, 64, Y=V, seed=0)
-    run = rnn_lib.train_language_model(params, stream, learning_rate=1.0, chunk_length=16,
-                                       epochs=5, max_norm=5.0)
-    loss = rnn_lib.per_token_loss(run.params, corpus.ids("validation"), start=eos)
+    params = rnn_lib.init_params("rnn", V, 128, Y=V, seed=0)
+    for learning_rate, epochs in [(1.0, 6), (0.3, 3), (0.1, 3)]:          # a decaying schedule
+        run = rnn_lib.train_language_model(params, stream, learning_rate, chunk_length=16,
+                                           epochs=epochs, max_norm=5.0)
+        params = run.params
+    loss = rnn_lib.per_token_loss(params, corpus.ids("validation"), start=eos)
     print("validation perplexity", np.exp(loss))
-    ids = rnn_lib.sample_tokens(run.params, np.eye(V), start=[eos], n=40, seed=1)
+    ids = rnn_lib.sample_tokens(params, np.eye(V), start=[eos], n=60, temperature=0.8, seed=0)
     print("".join(corpus.vocabulary.decode(ids)).replace(rnn_lib.EOS, " "))
 """
 
