@@ -133,3 +133,37 @@ def softplus(x: ArrayLike) -> np.ndarray | np.float64:
     """
     x = as_numbers(x, "x")
     return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))
+
+
+def softmax(x: ArrayLike) -> np.ndarray:
+    """softmax(x)_v = e^(x_v) / Σ_u e^(x_u) along the last axis, computed without overflow.
+
+    Subtracting the largest entry of each row first, e^(x_v − max x), changes
+    nothing in exact arithmetic and keeps every power ≤ 1, so logits of 1000
+    give probabilities, not inf / inf = NaN. Used by the next-token model
+    (chapter on language models, ``rnn_lib.language``).
+
+    Parameters
+    ----------
+    x : array_like, shape (..., V)
+        Real numbers (logits), V ≥ 1 along the last axis; finite.
+
+    Returns
+    -------
+    ndarray, shape of x
+        Probabilities in [0, 1], each row along the last axis summing to 1.
+
+    Raises
+    ------
+    TypeError
+        If x is not numeric.
+    ValueError
+        If x holds NaN or infinities, is a scalar, or its last axis is empty.
+    """
+    x = as_numbers(x, "x")
+    if x.ndim == 0 or x.shape[-1] == 0:
+        raise ValueError(f"x must have at least one entry along its last axis, got shape {x.shape}")
+    if not np.isfinite(x).all():
+        raise ValueError("x must be finite: softmax of an infinite logit is not defined here")
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)

@@ -360,3 +360,57 @@ def check_positive(value: object, name: str) -> float:
         For NaN, infinity or a number ≤ 0.
     """
     return check_real(value, name, low=0, low_open=True)
+
+
+def as_token_ids(value: ArrayLike, name: str, size: int | None, ndims: Collection[int]) -> np.ndarray:
+    """Return ``value`` as an int64 array of token ids in 0 … size − 1 (targets, streams of ids).
+
+    Ids are whole numbers by type, as in ``data.one_hot``: an integer array is
+    accepted, a float array (even of whole numbers such as 1.0) or a bool array
+    is not, because a float or a bool where an id belongs is almost always a
+    probability or a mask passed by mistake. An empty list is empty ids.
+
+    Parameters
+    ----------
+    value : array_like of int, any shape
+        The ids: integers, possibly nested lists.
+    name : str
+        The argument's name, for the error messages.
+    size : int or None
+        The vocabulary size V: ids must lie in 0 … V − 1; None for any id ≥ 0.
+    ndims : collection of int
+        The numbers of dimensions allowed, for example ``(1, 2)``.
+
+    Returns
+    -------
+    ndarray of int64, shape of value
+        The ids (a new array).
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is a string, or its entries are not integers (floats and bools included).
+    ValueError
+        If ``value`` is ragged, has a number of dimensions not in ``ndims``, or
+        holds an id outside 0 … size − 1.
+    """
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be token ids (whole numbers), got the string {value!r}")
+    try:
+        array = np.asarray(value)
+    except ValueError as err:  # ragged nested lists
+        raise ValueError(f"{name} must be a rectangular array of token ids: {err}") from None
+    if array.size == 0 and array.dtype.kind == "f":
+        array = array.astype(np.int64)  # an empty list reads as floats but holds no float
+    if array.dtype.kind not in "iu":
+        raise TypeError(
+            f"{name} must hold token ids as whole numbers (an integer array), got dtype {array.dtype}"
+        )
+    if array.ndim not in ndims:
+        expected = " or ".join(str(n) for n in ndims)
+        raise ValueError(f"{name} must have {expected} dimensions, got {array.ndim} (shape {array.shape})")
+    outside = (array < 0) if size is None else (array < 0) | (array >= size)
+    if outside.any():
+        allowed = "ids >= 0" if size is None else f"ids in 0 … {size - 1} (V = {size} tokens)"
+        raise ValueError(f"{name} must hold {allowed}, got {np.unique(array[outside])[:5].tolist()}")
+    return array.astype(np.int64)

@@ -490,3 +490,54 @@ def evaluate_loss(params: Params, X: ArrayLike, y: ArrayLike, h0: ArrayLike | No
     check_finite_result([("o", o)], "The forward pass")
     return loss_and_dlogits(o, y, loss_on)[0]
 
+
+
+def backward(params: Params, X: ArrayLike, trace: Trace, dL_do: ArrayLike) -> Params:
+    """Backpropagation through time from any loss on the logits: dL/do_t in, dL/d(every weight) out.
+
+    ``bptt`` is this with dL/do of the binary cross-entropy; a next-token model
+    (``rnn_lib.language``) gives the softmax cross-entropy's dL/do_t at every
+    step instead. The recurrence is the same (chapter *Backpropagation through
+    time*): dL/dh_t = dL/do_t W_hyᵀ + dL/dz_{t+1} W_hhᵀ, dL/dz_t = dL/dh_t ⊙ (1 − h_t²).
+
+    Parameters
+    ----------
+    params : Params
+        The weights: W_eh (E, H), W_hh (H, H), W_hy (H, Y), b_h (H,), b_y (Y,).
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings the forward pass read.
+    trace : Trace
+        What ``forward(params, X, h0)`` returned for this X (trusted to be that: only shapes are checked).
+    dL_do : array_like, shape (T, Y) or (N, T, Y)
+        The derivative of the loss with respect to every logit o_t; zeros at steps the loss does not score.
+
+    Returns
+    -------
+    Params
+        dL/dW_eh, dL/dW_hh, dL/dW_hy, dL/db_h and dL/db_y, of the same shapes as params.
+
+    Raises
+    ------
+    TypeError
+        If params is not a Params, trace is not a Trace, or X or dL_do is not numeric.
+    ValueError
+        If X, trace or dL_do has the wrong shape, or X or dL_do holds NaN or infinities.
+    FloatingPointError
+        If a gradient overflows.
+    """
+    check_cell(params, Params)
+    if not isinstance(trace, Trace):
+        raise TypeError(f"trace must be the rnn_lib.Trace that forward returned, got {type(trace).__name__}")
+    X3, h0, batched = check_inputs(params, X, trace.h0)
+    N, T, _ = X3.shape
+    lead = (N, T) if batched else (T,)
+    if trace.h.shape != lead + (params.H,):
+        raise ValueError(f"trace.h has shape {trace.h.shape} but X {np.shape(X)} needs {lead + (params.H,)}")
+    d_o = checks.as_float_array(dL_do, "dL_do", ndims=(len(lead) + 1,))
+    if d_o.shape != lead + (params.Y,):
+        raise ValueError(f"dL_do has shape {d_o.shape} but needs one row per step and output: {lead + (params.Y,)}")
+    h = trace.h.reshape(N, T, params.H)
+    with np.errstate(over="ignore", invalid="ignore"):  # reported just below, by name
+        grads = _backward_steps(params, X3, h0, h, d_o.reshape(N, T, params.Y), "all")
+    check_finite_result(grads.items(), "Backpropagation")
+    return grads

@@ -388,7 +388,7 @@ def gradient_norm(grads: Cell) -> float:
     return float(np.sqrt(sum(np.sum(array**2) for _, array in grads.items())))
 
 
-def clip_gradients(grads: Cell, max_norm: float) -> tuple[Cell, float]:
+def clip_gradients(grads: _CellT, max_norm: float) -> tuple[_CellT, float]:
     """Scale the whole gradient down to norm ``max_norm`` if it is longer (Pascanu et al. 2013).
 
     The direction is kept; only the length of the step is limited.

@@ -77,7 +77,7 @@ def test_backpropagation_that_overflows_says_so():
         rnn_lib.bptt(params, X, 0)
 
 
-CORE = ("activations", "cell", "data", "gradcheck", "loss", "rnn", "train")
+CORE = ("activations", "cell", "data", "first_names", "gradcheck", "language", "loss", "rnn", "train")
 #: Public in rnn_lib.cell so that every cell's module can share them, but plumbing for writing
 #: a new cell, not API: not re-exported.
 CELL_PLUMBING = {"check_cell", "check_inputs", "check_labels", "check_training_inputs",

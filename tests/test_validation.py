@@ -11,8 +11,8 @@ import pytest
 
 import rnn_lib
 import rnn_lib.analysis
-from rnn_lib import activations, data, gradcheck, gru, loss, lstm, rnn, train
-from rnn_lib.analysis import baseline, jacobians, memory, vanishing
+from rnn_lib import activations, data, first_names, gradcheck, gru, language, loss, lstm, rnn, train
+from rnn_lib.analysis import baseline, jacobians, memory, ngram, vanishing
 
 EXAMPLE = rnn_lib.worked_example()
 P, X, Y = EXAMPLE.params, EXAMPLE.X, EXAMPLE.y
@@ -24,6 +24,8 @@ CORPUS = data.long_range_corpus(2, n_train=4, n_test=2)
 DOCS = CORPUS.train.ids
 V = len(CORPUS.vocabulary)
 NET = train.init_params("rnn", V, 3)
+LM = train.init_params("rnn", 4, 3, Y=4)
+STREAM = np.array([[0, 1, 2, 3, 0, 1]])
 
 # (function, a call with an argument of the wrong type, a call with a wrong value, the argument named)
 CASES = {
@@ -32,6 +34,7 @@ CASES = {
     activations.tanh: (lambda: activations.tanh("a"), lambda: activations.tanh(np.nan), "x"),
     activations.tanh_prime: (lambda: activations.tanh_prime("a"), lambda: activations.tanh_prime(np.nan), "x"),
     activations.softplus: (lambda: activations.softplus("a"), lambda: activations.softplus(np.nan), "x"),
+    activations.softmax: (lambda: activations.softmax("a"), lambda: activations.softmax([1.0, np.inf]), "x"),
     loss.log_loss: (lambda: loss.log_loss(1, "half"), lambda: loss.log_loss(1, 1.5), "p"),
     loss.bce_with_logits: (lambda: loss.bce_with_logits(1, "a"), lambda: loss.bce_with_logits(1, np.nan), "o"),
     loss.log_loss_from_logit: (lambda: loss.log_loss_from_logit(1, 0.0, base="e"),
@@ -41,6 +44,22 @@ CASES = {
     rnn.step_contributions: (lambda: rnn.step_contributions(P, X, h0="h"), lambda: rnn.step_contributions(P, X, np.ones(3)), "h0"),
     rnn.bptt: (lambda: rnn.bptt(P, X, Y, loss_on=1), lambda: rnn.bptt(P, X, Y, loss_on="first"), "loss_on"),
     rnn.evaluate_loss: (lambda: rnn.evaluate_loss(P, X, "y"), lambda: rnn.evaluate_loss(P, X, 2), "y"),
+    rnn.backward: (lambda: rnn.backward(P, X, TRACE.h, np.zeros((4, 1))), lambda: rnn.backward(P, X, TRACE, np.zeros((3, 1))), "trace|dL_do"),
+    language.next_token_bptt: (lambda: language.next_token_bptt(LM, np.eye(4), [0.0, 1.0, 2.0, 3.0]),
+                               lambda: language.next_token_bptt(LM, np.eye(4), [0, 1, 2, 4]), "targets"),
+    language.next_token_probabilities: (lambda: language.next_token_probabilities(LM, np.eye(4), temperature="1"),
+                                        lambda: language.next_token_probabilities(LM, np.eye(4), temperature=-1), "temperature"),
+    language.sample_tokens: (lambda: language.sample_tokens(LM, np.eye(4), [0], 5, seed=0.5),
+                             lambda: language.sample_tokens(LM, np.eye(4), [0], 5, seed=-1), "seed"),
+    language.token_stream: (lambda: language.token_stream([[0, 1]], rows="1"), lambda: language.token_stream([[0, 1]], rows=0), "rows"),
+    language.train_language_model: (lambda: language.train_language_model(LM, STREAM, 0.1, chunk_length=2.0),
+                                    lambda: language.train_language_model(LM, STREAM, 0.1, chunk_length=0), "chunk_length"),
+    language.per_token_loss: (lambda: language.per_token_loss(LM, [[0, 3]], start=3.0), lambda: language.per_token_loss(LM, [[0, 3]], start=4), "start"),
+    first_names.names_corpus: (lambda: first_names.names_corpus(test_fraction="0.1"),
+                               lambda: first_names.names_corpus(test_fraction=0), "test_fraction"),
+    ngram.fit_ngram: (lambda: ngram.fit_ngram([[0, 1]], 2, order=1.0, start=1), lambda: ngram.fit_ngram([[0, 1]], 2, order=-1, start=1), "order"),
+    ngram.ngram_perplexity: (lambda: ngram.ngram_perplexity(ngram.fit_ngram([[0, 1]], 2, 1, 1), [[0.5]]),
+                             lambda: ngram.ngram_perplexity(ngram.fit_ngram([[0, 1]], 2, 1, 1), [[2]]), "documents"),
     gru.GRUParams: (lambda: GRU.replace(W_er="w"), lambda: GRU.replace(W_er=np.ones((2, 2))), "W_er"),
     gru.init_params: (lambda: gru.init_params(3, "2"), lambda: gru.init_params(3, 0), "H"),
     gru.forward: (lambda: gru.forward(P, X), lambda: gru.forward(GRU, X[:, :2]), "params|X"),
@@ -79,6 +98,9 @@ CASES = {
     data.Vocabulary: (lambda: data.Vocabulary([1, 2]), lambda: data.Vocabulary([]), "tokens"),
     data.embed: (lambda: data.embed(["I"], EXAMPLE.vocabulary, "E"), lambda: data.embed(["I"], EXAMPLE.vocabulary, np.ones((2, 3))), "embeddings"),
     data.worked_example: None,  # takes no argument
+    data.embedding_weight_fits: (lambda: data.embedding_weight_fits([0.5]), lambda: data.embedding_weight_fits([]), "values"),
+    jacobians.scaled_orthogonal_rnn: (lambda: jacobians.scaled_orthogonal_rnn("2"),
+                                      lambda: jacobians.scaled_orthogonal_rnn(-1.0), "scale"),
     data.one_hot: (lambda: data.one_hot([0, 1], "4"), lambda: data.one_hot([0, 1], 0), "size"),
     data.sentiment_corpus: (lambda: data.sentiment_corpus(negated=1.5), lambda: data.sentiment_corpus(negated=-1), "negated"),
     data.long_range_corpus: (lambda: data.long_range_corpus(2.5), lambda: data.long_range_corpus(0), "k"),
@@ -132,8 +154,8 @@ def test_a_wrong_type_raises_type_error_and_a_wrong_value_value_error(function):
         wrong_value()
 
 
-DATA_HOLDERS = {"Trace", "Contributions", "GRUTrace", "LSTMTrace", "History", "TrainingRun", "WorkedExample", "Documents", "Corpus",
-                "BagOfWords", "Cell"}
+DATA_HOLDERS = {"Trace", "Contributions", "GRUTrace", "LSTMTrace", "History", "TrainingRun", "WorkedExample",
+                "Documents", "Corpus", "BagOfWords", "Cell", "LanguageRun", "NamesCorpus", "NGramModel"}
 
 
 def public_functions():
