@@ -10,7 +10,7 @@ Each module holds one idea of the book:
 - ``data``: tokens, vocabulary, embeddings, the slides' worked example, generated corpora
 - ``gru``: the gated recurrent unit, forward pass and BPTT (``from rnn_lib import gru``)
 - ``analysis``: vanishing and exploding gradients, slide 10 term by term, long-range
-  memory, a bag-of-words baseline (``from rnn_lib.analysis import vanishing``)
+  memory, bag-of-words and n-gram baselines (``from rnn_lib.analysis import vanishing``)
 
 The API has one shape: ``import rnn_lib`` gives every public name of the model's
 modules (activations, cell, data, gradcheck, loss, rnn, train), as ``rnn_lib.forward``,

@@ -135,6 +135,37 @@ def as_numbers(value: ArrayLike, name: str) -> np.ndarray:
     return array
 
 
+def as_token_ids(value: ArrayLike, name: str) -> np.ndarray:
+    """Return ``value`` as a 1-D array of whole numbers (token ids), unchanged.
+
+    Parameters
+    ----------
+    value : array_like of int, shape (T,)
+        The token ids of one document (any integer dtype).
+    name : str
+        The argument's name, for the error messages.
+
+    Returns
+    -------
+    ndarray of int, shape (T,)
+        ``np.asarray(value)``.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not an array of whole numbers (floats, bools and an empty
+        list, whose dtype is float, included).
+    ValueError
+        If ``value`` is not one-dimensional.
+    """
+    ids = np.asarray(value)
+    if not np.issubdtype(ids.dtype, np.integer):
+        raise TypeError(f"{name} must be a 1-D array of whole numbers (token ids), got dtype {ids.dtype}")
+    if ids.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D array of whole numbers (token ids), got shape {ids.shape}")
+    return ids
+
+
 def check_finite(array: np.ndarray, name: str) -> None:
     """Raise ValueError if ``array`` holds NaN or infinite values, saying where the first one is.
 
