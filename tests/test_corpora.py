@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from rnn_lib import data
+from rnn_lib.analysis import overlap
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +50,18 @@ def test_word_edit_distance_on_hand_examples():
     assert word_edit_distance("I love cats".split(), "we love cats".split()) == 1
     assert word_edit_distance("I love cats".split(), "I do not love cats".split()) == 2
     assert word_edit_distance("cats love me".split(), "I love cats".split()) == 2
+
+
+def test_the_librarys_word_distance_agrees_with_the_one_written_out_here(corpus):
+    assert overlap.nearest_distances(["I love cats", "", "cats love me"], ["I do not love cats"]) == [2, 5, 4]
+    assert overlap.nearest_distances(["I love cats", "we hate dogs"], ["I love dogs", "I love cats"]) == [0, 2]
+    rng = np.random.default_rng(0)
+    texts = corpus.train.texts + corpus.test.texts
+    for i, j in rng.integers(0, len(texts), size=(200, 2)):
+        want = word_edit_distance(texts[i].split(), texts[j].split())
+        assert overlap.nearest_distances([texts[i]], [texts[j]]) == [want]
+    with pytest.raises(TypeError, match=r"training must hold sentences \(strings\), got 3"):
+        overlap.nearest_distances(["a"], ["b", 3])
 
 
 @pytest.mark.parametrize("seed", [0, 1])

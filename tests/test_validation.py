@@ -12,7 +12,7 @@ import pytest
 import rnn_lib
 import rnn_lib.analysis
 from rnn_lib import activations, data, gradcheck, gru, loss, rnn, train
-from rnn_lib.analysis import baseline, jacobians, memory, vanishing
+from rnn_lib.analysis import baseline, jacobians, memory, overlap, vanishing
 
 EXAMPLE = rnn_lib.worked_example()
 P, X, Y = EXAMPLE.params, EXAMPLE.X, EXAMPLE.y
@@ -80,6 +80,8 @@ CASES = {
     baseline.ngram_bag: (lambda: baseline.ngram_bag(DOCS, V, 1.5), lambda: baseline.ngram_bag(DOCS, V, 0), "n"),
     baseline.fit_bag_of_ngrams: (lambda: baseline.fit_bag_of_ngrams(DOCS, CORPUS.train.y, V, l2="0"),
                                  lambda: baseline.fit_bag_of_ngrams(DOCS, CORPUS.train.y, V, l2=-1), "l2"),
+    overlap.nearest_distances: (lambda: overlap.nearest_distances("I love cats", ["I"]),
+                                lambda: overlap.nearest_distances(["I"], []), "held_out|training"),
     jacobians.step_jacobians: (lambda: jacobians.step_jacobians(P, TRACE.h), lambda: jacobians.step_jacobians(NET, TRACE), "trace"),
     jacobians.jacobian_product: (lambda: jacobians.jacobian_product(STEPS, 2, 1.0), lambda: jacobians.jacobian_product(STEPS, 2, 3), "k"),
     jacobians.immediate_dh_dW_hh: (lambda: jacobians.immediate_dh_dW_hh(TRACE, "1"), lambda: jacobians.immediate_dh_dW_hh(TRACE, 0), "k"),

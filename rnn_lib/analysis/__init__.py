@@ -4,4 +4,5 @@
 - ``jacobians``: slide 10's formula term by term, and truncated BPTT
 - ``memory``: long-range memory, measured: gradient reaching a word, accuracy against k
 - ``baseline``: logistic regression on a bag of words or of n-grams
+- ``overlap``: how far held-out sentences are from training sentences, in words
 """
