@@ -8,17 +8,25 @@ held-out sentence is at least two words from every training sentence.
 
 from collections.abc import Sequence
 
+import numpy as np
 
-def _word_distance(a, b):
-    """Word-level Levenshtein distance: fewest words to substitute, insert or delete."""
-    words_b = b.split()
-    previous = list(range(len(words_b) + 1))  # distances from the empty prefix of a
-    for i, word in enumerate(a.split(), start=1):
-        current = [i]
-        for j, other in enumerate(words_b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (word != other)))
-        previous = current
-    return previous[-1]
+
+def _distances_to_all(sentence, others):
+    """Word-level Levenshtein distance from one word-id array to each row of ``others``.
+
+    others: (N, L) word ids, padded with −1 past each row's length; lengths: (N,).
+    The classic dynamic programme, one column of the table at a time for all N rows:
+    D[n, j] = distance from the first i words of ``sentence`` to the first j words of row n.
+    """
+    rows, lengths = others
+    D = np.tile(np.arange(rows.shape[1] + 1), (len(rows), 1))  # i = 0: j insertions
+    for i, word in enumerate(sentence, start=1):
+        previous, D = D, np.empty_like(D)
+        D[:, 0] = i
+        for j in range(1, rows.shape[1] + 1):
+            D[:, j] = np.minimum(np.minimum(previous[:, j] + 1, D[:, j - 1] + 1),
+                                 previous[:, j - 1] + (rows[:, j - 1] != word))
+    return D[np.arange(len(rows)), lengths]
 
 
 def nearest_distances(held_out: Sequence[str], training: Sequence[str]) -> list[int]:
@@ -56,4 +64,11 @@ def nearest_distances(held_out: Sequence[str], training: Sequence[str]) -> list[
         wrong = [text for text in value if not isinstance(text, str)]
         if wrong:
             raise TypeError(f"{name} must hold sentences (strings), got {wrong[0]!r}")
-    return [min(_word_distance(text, other) for other in training) for text in held_out]
+    seen = dict.fromkeys(word for text in [*held_out, *training] for word in text.split())
+    words = {word: i for i, word in enumerate(seen)}  # each word → an id, so rows are integer arrays
+    ids = [[words[w] for w in text.split()] for text in training]
+    lengths = np.array([len(row) for row in ids])
+    rows = np.full((len(ids), max(lengths.max(), 1)), -1)
+    for n, row in enumerate(ids):
+        rows[n, :len(row)] = row
+    return [int(_distances_to_all([words[w] for w in text.split()], (rows, lengths)).min()) for text in held_out]
