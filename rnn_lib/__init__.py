@@ -13,7 +13,8 @@ Each module holds one idea of the book:
 - ``gru``: the gated recurrent unit, forward pass and BPTT (``from rnn_lib import gru``)
 - ``lstm``: the long short-term memory, forward pass and BPTT (``from rnn_lib import lstm``)
 - ``analysis``: vanishing and exploding gradients, slide 10 term by term, long-range
-  memory, a bag-of-words baseline, n-gram language models (``from rnn_lib.analysis import vanishing``)
+  memory, bag-of-words and n-gram baselines, n-gram language models
+  (``from rnn_lib.analysis import vanishing``)
 
 The API has one shape: ``import rnn_lib`` gives every public name of the model's
 modules (activations, cell, data, first_names, gradcheck, language, loss, rnn, train), as

@@ -362,7 +362,8 @@ def check_positive(value: object, name: str) -> float:
     return check_real(value, name, low=0, low_open=True)
 
 
-def as_token_ids(value: ArrayLike, name: str, size: int | None, ndims: Collection[int]) -> np.ndarray:
+def as_token_ids(value: ArrayLike, name: str, size: int | None = None,
+                 ndims: Collection[int] = (1,)) -> np.ndarray:
     """Return ``value`` as an int64 array of token ids in 0 … size − 1 (targets, streams of ids).
 
     Ids are whole numbers by type, as in ``data.one_hot``: an integer array is
@@ -376,10 +377,10 @@ def as_token_ids(value: ArrayLike, name: str, size: int | None, ndims: Collectio
         The ids: integers, possibly nested lists.
     name : str
         The argument's name, for the error messages.
-    size : int or None
-        The vocabulary size V: ids must lie in 0 … V − 1; None for any id ≥ 0.
-    ndims : collection of int
-        The numbers of dimensions allowed, for example ``(1, 2)``.
+    size : int or None, optional
+        The vocabulary size V: ids must lie in 0 … V − 1; None (the default) for any id ≥ 0.
+    ndims : collection of int, optional
+        The numbers of dimensions allowed, for example ``(1, 2)``; one (a document) by default.
 
     Returns
     -------

@@ -8,6 +8,7 @@ whitespace and closed with an end-of-sequence token ``<eos>``: that is why
 import numbers
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import product
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -354,19 +355,12 @@ def one_hot(ids: ArrayLike, size: int) -> np.ndarray:
     ------
     TypeError
         If ``size`` is not a whole number, or ``ids`` is not an array of whole
-        numbers (an empty list counts as floats).
+        numbers (an empty list is no ids: zero rows).
     ValueError
         If ``size`` < 1, ``ids`` is not one-dimensional, or an id lies outside 0 … size − 1.
     """
     size = checks.check_count(size, "size", low=1)
-    ids = np.asarray(ids)
-    if not np.issubdtype(ids.dtype, np.integer):
-        raise TypeError(f"ids must be a 1-D array of whole numbers, got dtype {ids.dtype}")
-    if ids.ndim != 1:
-        raise ValueError(f"ids must be a 1-D array of whole numbers, got shape {ids.shape}")
-    if ids.size and (ids.min() < 0 or ids.max() >= size):
-        raise ValueError(f"ids must lie in 0 … {size - 1} (the vocabulary's size), got {ids.tolist()}")
-    return np.eye(size)[ids]
+    return np.eye(size)[checks.as_token_ids(ids, "ids", size)]
 
 
 @dataclass(frozen=True, eq=False)
@@ -468,104 +462,126 @@ SUBJECTS = ("I", "we", "they", "you")
 LIKES = ("love", "like", "enjoy", "adore")
 DISLIKES = ("hate", "dislike", "fear", "dread")
 THINGS = ("cats", "dogs", "birds", "books", "movies", "songs", "trains", "storms")
+ADVERB = "really"
 FUNCTION_WORDS = ("do", "not", "but", "me")
 
-#: The templates of ``sentiment_corpus``; a sentence is positive when its verb is a "like" verb,
-#: flipped by "do not"; in "A but B" only B counts.
-SENTIMENT_KINDS = ("plain", "negated", "about me", "about me, negated", "but")
+#: The second half of each word class. A held-out sentence takes *every* content word
+#: (subject, verbs, things) from here; a training sentence at most one, and none if it has only
+#: two: every held-out sentence differs from every training sentence in two words or more, and
+#: no two held-out content words ever meet in training.
+HELD_OUT_WORDS = frozenset(SUBJECTS[2:] + LIKES[2:] + DISLIKES[2:] + THINGS[4:])
+
+#: The kinds of ``sentiment_corpus``: a sentence is positive when its verb is a "like" verb,
+#: flipped by "do not" however many times "really" comes between; in "A but B" only B counts.
+#: "negated, 3 adverbs" is held out only: "not" four steps before the verb, farther than in any
+#: training sentence.
+SENTIMENT_KINDS = ("plain", "adverbs", "negated", "negated, 1 adverb", "negated, 2 adverbs", "negated, 3 adverbs",
+                   "about me", "about me, negated", "but")
+
+#: (training, held-out) sentences drawn of each kind; "but" counts pairs of twins.
+SENTIMENT_SIZES = {"plain": (128, 32), "adverbs": (96, 32), "negated": (48, 32), "negated, 1 adverb": (48, 32),
+                   "negated, 2 adverbs": (48, 32), "negated, 3 adverbs": (0, 32), "about me": (16, 16),
+                   "about me, negated": (16, 16), "but": (64, 24)}
 
 
-def _sentiment_sentences(rng, negated, but_pairs):
-    """(text, label, kind, group) rows; the two twins of a "but" pair share a group."""
+def _sentences_by_kind():
+    """{kind: [(content words, [(text, label), ...]), ...]}: every sentence the templates make.
+
+    A "but" entry holds its two twins: the same words in another order and the opposite label.
+    """
     verbs = [(v, int(v in LIKES)) for v in LIKES + DISLIKES]
-    plain = [(f"{s} {v} {o}", liked, "plain") for s in SUBJECTS for v, liked in verbs for o in THINGS]
-    about_me = [(f"{o} {v} me", liked, "about me") for o in THINGS for v, liked in verbs]
-    sentences = plain + about_me
-    # Negation is rarer than plain statements, as in real text: a random subset of each.
-    for pool, kind, count in ((plain, "negated", negated), (about_me, "about me, negated", negated // 4)):
-        for i in sorted(rng.choice(len(pool), size=min(count, len(pool)), replace=False)):
-            text, liked, _ = pool[i]
-            words = text.split()
-            sentences.append((" ".join(words[:1] + ["do", "not"] + words[1:]), 1 - liked, kind))
-    rows = [(text, label, kind, i) for i, (text, label, kind) in enumerate(sentences)]
-    pairs = [
-        (s, like, dislike, o1, o2)
-        for s in SUBJECTS for like in LIKES for dislike in DISLIKES
-        for o1 in THINGS for o2 in THINGS if o1 != o2
-    ]
-    chosen = rng.choice(len(pairs), size=min(but_pairs, len(pairs)), replace=False)
-    for pair, index in enumerate(chosen):
-        s, like, dislike, o1, o2 = pairs[index]
-        group = len(sentences) + pair
-        # Twins: the same words in another order, and the opposite label.
-        rows.append((f"{s} {like} {o1} but {s} {dislike} {o2}", 0, "but", group))
-        rows.append((f"{s} {dislike} {o1} but {s} {like} {o2}", 1, "but", group))
-    return rows
+    kinds: dict[str, list] = {kind: [] for kind in SENTIMENT_KINDS}
+    for s, (v, liked), o in product(SUBJECTS, verbs, THINGS):
+        words = (s, v, o)
+        kinds["plain"].append((words, [(f"{s} {v} {o}", liked)]))
+        kinds["adverbs"] += [(words, [(f"{s} {really} {v} {o}", liked)]) for really in (ADVERB, f"{ADVERB} {ADVERB}")]
+        kinds["negated"].append((words, [(f"{s} do not {v} {o}", 1 - liked)]))
+        for k in (1, 2, 3):
+            really = " ".join([ADVERB] * k)
+            kinds[f"negated, {k} adverb{'s' * (k > 1)}"].append((words, [(f"{s} do not {really} {v} {o}", 1 - liked)]))
+    for o, (v, liked) in product(THINGS, verbs):
+        kinds["about me"].append(((o, v), [(f"{o} {v} me", liked)]))
+        kinds["about me, negated"].append(((o, v), [(f"{o} do not {v} me", 1 - liked)]))
+    for s, like, dislike, o1, o2 in product(SUBJECTS, LIKES, DISLIKES, THINGS, THINGS):
+        if o1 != o2:
+            kinds["but"].append(((s, like, dislike, o1, o2), [(f"{s} {like} {o1} but {s} {dislike} {o2}", 0),
+                                                              (f"{s} {dislike} {o1} but {s} {like} {o2}", 1)]))
+    return kinds
 
 
-def _split(vocabulary, rows, n_test_groups, rng):
-    """Hold out ``n_test_groups`` random groups of rows; every row becomes a document."""
-    groups = np.array([group for *_, group in rows])
-    test_groups = rng.permutation(np.unique(groups))[:n_test_groups]
-    in_test = np.isin(groups, test_groups)
-    documents = Documents(
-        texts=tuple(text for text, *_ in rows),
-        ids=tuple(vocabulary.encode(tokenize(text)) for text, *_ in rows),
-        y=np.array([label for _, label, *_ in rows]),
-        kinds=tuple(kind for _, _, kind, _ in rows),
+def _draw(pool, count, rng):
+    """``count`` entries of ``pool`` at random, in the pool's order."""
+    return [pool[i] for i in sorted(rng.choice(len(pool), size=count, replace=False))]
+
+
+def _documents(vocabulary, rows):
+    """Documents from (text, label, kind) rows."""
+    return Documents(
+        texts=tuple(text for text, _, _ in rows),
+        ids=tuple(vocabulary.encode(tokenize(text)) for text, _, _ in rows),
+        y=np.array([label for _, label, _ in rows]),
+        kinds=tuple(kind for _, _, kind in rows),
     )
+
+
+def _split(vocabulary, rows, n_test, rng):
+    """Hold out ``n_test`` random rows of (text, label, kind); every row becomes a document."""
+    in_test = np.isin(np.arange(len(rows)), rng.permutation(len(rows))[:n_test])
+    documents = _documents(vocabulary, rows)
     return Corpus(vocabulary, documents.select(~in_test), documents.select(in_test))
 
 
-def _check_fraction(test_fraction):
-    checks.check_real(test_fraction, "test_fraction", 0, 1, low_open=True, high_open=True)
+def sentiment_corpus(seed: int = 0) -> Corpus:
+    """A generated sentiment corpus, split so that no held-out sentence is one word from a training one.
 
+    Templates (``SENTIMENT_KINDS``) over a vocabulary of 25 words and <eos>:
+    "I love cats" (1), "I really love cats" and "I really really love cats" (1),
+    negations "I do not love cats" (0), with one, two or three "really"
+    between "not" and the verb ("I do not really really love cats", 0),
+    "cats hate me" (0) and "cats do not hate me" (1), and pairs of "but"
+    twins: "I love cats but I hate dogs" (0) next to "I hate cats but I love
+    dogs" (1), the same words in another order with the opposite label (the
+    clause after "but" decides).
 
-def sentiment_corpus(seed: int = 0, test_fraction: float = 0.25, negated: int = 96, but_pairs: int = 96) -> Corpus:
-    """A generated sentiment corpus in which negation and word order decide the label.
-
-    Templates (``SENTIMENT_KINDS``) over a vocabulary of 24 words and <eos>:
-    every "I love cats" (1) and "cats hate me" (0) — 256 + 64 sentences —,
-    ``negated`` random negations "I do not love cats" (0) and a quarter as
-    many "cats do not hate me" (1), and ``but_pairs`` pairs of "but" twins:
-    "I love cats but I hate dogs" (0) next to "I hate cats but I love dogs" (1),
-    the same words in another order with the opposite label (the clause after
-    "but" decides). A seeded ``test_fraction`` is held out; twins stay
-    together. Token ids are those of the corpus's vocabulary.
+    The split is by words, not by sentence: a held-out sentence takes every
+    content word (subject, verbs, things) from ``HELD_OUT_WORDS``, a training
+    sentence at most one (none if it has two). So every held-out sentence differs from
+    every training sentence in at least two words, and no held-out negation
+    has its un-negated twin in training. Every word is seen in training; no
+    held-out pair of content words is. "negated, 3 adverbs" is held out only
+    (a length no training negation has). ``SENTIMENT_SIZES`` sentences of each
+    kind are drawn with the seed; twins stay together. Token ids are those of
+    the corpus's vocabulary.
 
     Parameters
     ----------
     seed : int
         Seed of the random choices, ≥ 0.
-    test_fraction : float
-        The fraction of sentences (twin pairs counted once) held out, in (0, 1).
-    negated : int
-        How many negations "I do not love cats" to draw (at most 256), ≥ 0;
-        negated // 4 (at most 64) "cats do not hate me" are drawn too.
-    but_pairs : int
-        How many pairs of "but" twins to draw (at most 3584), ≥ 0.
 
     Returns
     -------
     Corpus
-        The vocabulary (V = 25) and the train and test Documents.
+        The vocabulary (V = 26) and the train (528) and test (272) Documents.
 
     Raises
     ------
     TypeError
-        If ``test_fraction`` is not a real number, or ``seed``, ``negated`` or
-        ``but_pairs`` is not a whole number.
+        If ``seed`` is not a whole number.
     ValueError
-        If ``test_fraction`` is not in (0, 1), or ``seed``, ``negated`` or ``but_pairs`` < 0.
+        If ``seed`` < 0.
     """
-    _check_fraction(test_fraction)
-    for value, name in ((negated, "negated"), (but_pairs, "but_pairs"), (seed, "seed")):
-        checks.check_count(value, name)
-    rng = np.random.default_rng(seed)
-    vocabulary = Vocabulary(SUBJECTS + LIKES + DISLIKES + THINGS + FUNCTION_WORDS + (EOS,))
-    rows = _sentiment_sentences(rng, negated, but_pairs)
-    n_groups = len({group for *_, group in rows})
-    return _split(vocabulary, rows, int(round(test_fraction * n_groups)), rng)
+    rng = np.random.default_rng(checks.check_count(seed, "seed"))
+    vocabulary = Vocabulary(SUBJECTS + LIKES + DISLIKES + THINGS + (ADVERB,) + FUNCTION_WORDS + (EOS,))
+    train: list[tuple[str, int, str]] = []
+    test: list[tuple[str, int, str]] = []
+    for kind, pool in _sentences_by_kind().items():
+        held_out = [sum(word in HELD_OUT_WORDS for word in words) for words, _ in pool]
+        n_train, n_test = SENTIMENT_SIZES[kind]
+        for rows, count, keep in ((train, n_train, lambda n, words: n <= min(1, len(words) - 2)),
+                                  (test, n_test, lambda n, words: n == len(words))):
+            eligible = [sentences for n, (words, sentences) in zip(held_out, pool) if keep(n, words)]
+            rows += [(text, label, kind) for sentences in _draw(eligible, count, rng) for text, label in sentences]
+    return Corpus(vocabulary, _documents(vocabulary, train), _documents(vocabulary, test))
 
 
 POSITIVE_WORDS = ("good", "great", "fine", "nice")
@@ -616,10 +632,10 @@ def long_range_corpus(k: int, n_train: int = 512, n_test: int = 256, seed: int =
     rng = np.random.default_rng(seed)
     vocabulary = Vocabulary(POSITIVE_WORDS + NEGATIVE_WORDS + FILLERS + (EOS,))
     rows = []
-    for i in range(n_train + n_test):
+    for _ in range(n_train + n_test):
         label = int(rng.integers(2))
         word = (NEGATIVE_WORDS, POSITIVE_WORDS)[label][rng.integers(4)]
         fillers = [FILLERS[j] for j in rng.integers(len(FILLERS), size=lead + k - 1)]
         text = " ".join(fillers[:lead] + [word] + fillers[lead:])
-        rows.append((text, label, f"k = {k}", i))
+        rows.append((text, label, f"k = {k}"))
     return _split(vocabulary, rows, n_test, rng)

@@ -1,9 +1,12 @@
 """The generated corpora: deterministic, disjoint splits, labels that follow their rules."""
 
+import itertools
+
 import numpy as np
 import pytest
 
 from rnn_lib import data
+from rnn_lib.analysis import overlap
 
 
 @pytest.fixture(scope="module")
@@ -18,16 +21,77 @@ def test_sentiment_corpus_is_deterministic_and_seeded(corpus):
     assert data.sentiment_corpus(seed=1).test.texts != corpus.test.texts
 
 
-def test_vocabulary_has_24_words_and_eos(corpus):
-    assert len(corpus.vocabulary) == 25
+def test_vocabulary_has_25_words_and_eos(corpus):
+    assert len(corpus.vocabulary) == 26
     assert corpus.vocabulary.tokens[-1] == data.EOS
 
 
-def test_splits_are_disjoint_and_cover_every_kind(corpus):
+def test_splits_are_disjoint_and_have_the_sizes_of_each_kind(corpus):
     assert not set(corpus.train.texts) & set(corpus.test.texts)
-    for split in (corpus.train, corpus.test):
-        assert set(split.kinds) == set(data.SENTIMENT_KINDS)
-    assert len(corpus.test) / (len(corpus.train) + len(corpus.test)) == pytest.approx(0.25, abs=0.03)
+    for split, column in ((corpus.train, 0), (corpus.test, 1)):
+        for kind, sizes in data.SENTIMENT_SIZES.items():
+            assert split.kinds.count(kind) == sizes[column] * (2 if kind == "but" else 1), (kind, column)
+    assert "negated, 3 adverbs" not in corpus.train.kinds and "negated, 3 adverbs" in corpus.test.kinds
+
+
+def word_edit_distance(a, b):
+    """Levenshtein distance between two word lists: substitutions, insertions and deletions."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def test_word_edit_distance_on_hand_examples():
+    assert word_edit_distance("I love cats".split(), "I love cats".split()) == 0
+    assert word_edit_distance("I love cats".split(), "we love cats".split()) == 1
+    assert word_edit_distance("I love cats".split(), "I do not love cats".split()) == 2
+    assert word_edit_distance("cats love me".split(), "I love cats".split()) == 2
+
+
+def test_the_librarys_word_distance_agrees_with_the_one_written_out_here(corpus):
+    assert overlap.nearest_distances(["I love cats", "", "cats love me"], ["I do not love cats"]) == [2, 5, 4]
+    assert overlap.nearest_distances(["I love cats", "we hate dogs"], ["I love dogs", "I love cats"]) == [0, 2]
+    rng = np.random.default_rng(0)
+    texts = corpus.train.texts + corpus.test.texts
+    for i, j in rng.integers(0, len(texts), size=(200, 2)):
+        want = word_edit_distance(texts[i].split(), texts[j].split())
+        assert overlap.nearest_distances([texts[i]], [texts[j]]) == [want]
+    with pytest.raises(TypeError, match=r"training must hold sentences \(strings\), got 3"):
+        overlap.nearest_distances(["a"], ["b", 3])
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_every_held_out_sentence_is_two_words_or_more_from_every_training_sentence(seed):
+    """The honest split: whatever the labels, no held-out sentence is one substitution, insertion or
+    deletion away from a training sentence (a random split put 129 of 157 one word away)."""
+    corpus = data.sentiment_corpus(seed=seed)
+    train = [text.split() for text in corpus.train.texts]
+    nearest = [min(word_edit_distance(text.split(), other) for other in train) for text in corpus.test.texts]
+    assert min(nearest) >= 2
+
+
+def test_no_held_out_negation_has_its_un_negated_twin_in_training(corpus):
+    train = set(corpus.train.texts)
+    negations = [text for text in corpus.test.texts if " do not " in f" {text} "]
+    assert len(negations) == 4 * 32 + 16
+    for text in negations:
+        twin = text.replace("do not ", "")
+        assert twin not in train and twin.replace("really ", "") not in train, text
+
+
+def test_every_held_out_word_is_seen_in_training_but_no_held_out_pair_of_content_words(corpus):
+    train_words = {w for text in corpus.train.texts for w in text.split()}
+    assert {w for text in corpus.test.texts for w in text.split()} <= train_words
+    content = set(data.SUBJECTS + data.LIKES + data.DISLIKES + data.THINGS)
+    pairs = {frozenset(p) for text in corpus.train.texts
+             for p in itertools.combinations(set(text.split()) & content, 2)}
+    for text in corpus.test.texts:
+        for pair in itertools.combinations(set(text.split()) & content, 2):
+            assert frozenset(pair) not in pairs, (text, pair)
 
 
 def sentence_label(text):
@@ -98,15 +162,14 @@ ABC = data.Vocabulary(["a", "b", "c"])
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: data.sentiment_corpus(test_fraction=1.5), ValueError,
-         r"test_fraction must be a finite number in \(0, 1\)"),
-        (lambda: data.sentiment_corpus(but_pairs=-1), ValueError, r"but_pairs must be a whole number >= 0"),
+        (lambda: data.sentiment_corpus(seed=-1), ValueError, r"seed must be a whole number >= 0"),
+        (lambda: data.sentiment_corpus(seed=0.5), TypeError, r"seed must be a whole number >= 0"),
         (lambda: data.long_range_corpus(0), ValueError, r"k must be a whole number >= 1, got 0"),
         (lambda: data.long_range_corpus(2.5), TypeError, r"k must be a whole number >= 1, got 2.5"),
         (lambda: data.long_range_corpus(3, lead=-1), ValueError, r"lead must be a whole number >= 0"),
-        (lambda: data.one_hot([0, 5], 4), ValueError, r"ids must lie in 0 … 3"),
-        (lambda: data.one_hot([0.5], 4), TypeError, r"ids must be a 1-D array of whole numbers"),
-        (lambda: data.one_hot([[0]], 4), ValueError, r"ids must be a 1-D array of whole numbers"),
+        (lambda: data.one_hot([0, 5], 4), ValueError, r"ids must hold ids in 0 … 3"),
+        (lambda: data.one_hot([0.5], 4), TypeError, r"ids must hold token ids as whole numbers"),
+        (lambda: data.one_hot([[0]], 4), ValueError, r"ids must have 1 dimensions"),
         (lambda: ABC.decode([0, -1]), ValueError,
          r"ids must lie in 0 … 2 \(the vocabulary has 3 tokens\), got \[-1\]"),
         (lambda: ABC.decode(np.array([3, 1])), ValueError, r"ids must lie in 0 … 2 .*got \[3\]"),

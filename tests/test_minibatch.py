@@ -1,4 +1,4 @@
-"""Mini-batch training, clipping, the bag-of-words baseline and the long-range measurements."""
+"""Mini-batch training, clipping, the bag-of-words and n-gram baselines and the long-range measurements."""
 
 import numpy as np
 import pytest
@@ -117,14 +117,14 @@ def test_training_is_deterministic_and_learns_the_sentiment_corpus(corpus):
     test = (corpus.test.ids, corpus.test.y)
     runs = [
         train_classifier(init_params("rnn", V, 8, seed=0), corpus.train.ids, corpus.train.y,
-                         0.5, 8, max_norm=5.0, seed=0, test=test)
+                         0.5, 16, max_norm=5.0, seed=0, test=test)
         for _ in range(2)
     ]
     np.testing.assert_array_equal(runs[0].loss, runs[1].loss)
     np.testing.assert_array_equal(runs[0].params.W_hh, runs[1].params.W_hh)
     assert runs[0].loss[-1] < 0.5 * runs[0].loss[0]
     assert runs[0].test_accuracy[-1] > 0.8
-    assert len(runs[0].gradient_norms) == 8 * sum(
+    assert len(runs[0].gradient_norms) == 16 * sum(
         -(-n // 32) for n in np.unique([len(i) for i in corpus.train.ids], return_counts=True)[1]
     )
 
@@ -138,7 +138,7 @@ def test_bad_training_arguments(corpus):
         train_classifier(params, ids, y, 0.1, 1, batch_size=0)
     with pytest.raises(ValueError, match=r"learning_rate must be a finite number > 0"):
         train_classifier(params, ids, y, -0.1, 1)
-    with pytest.raises(ValueError, match=r"ids must lie in 0 … 3"):
+    with pytest.raises(ValueError, match=r"ids must hold ids in 0 … 3"):
         train_classifier(small_params(E=4), ids, y, 0.1, 1)
     with pytest.raises(TypeError,
                        match=r"params must be the weights of a cell \(an rnn_lib.Params, GRUParams or LSTMParams\)"):
@@ -170,32 +170,76 @@ def test_bag_of_words_gradient_matches_finite_differences():
 
 
 def test_bag_of_words_ignores_order_and_so_fails_the_but_twins(corpus):
-    model = baseline.fit_bag_of_words(corpus.train.ids, corpus.train.y, len(corpus.vocabulary))
+    model = baseline.fit_bag_of_ngrams(corpus.train.ids, corpus.train.y, len(corpus.vocabulary))
     assert model.loss[-1] < model.loss[0]
     twins = corpus.test.select(np.array([k == "but" for k in corpus.test.kinds]))
     p = model.predict(twins.ids)
     np.testing.assert_allclose(p[::2], p[1::2], rtol=1e-12)  # same words, same prediction
     assert np.mean((p > 0.5) == twins.y) == 0.5
-    plain = corpus.test.select(np.array([k == "plain" for k in corpus.test.kinds]))
-    assert np.mean((model.predict(plain.ids) > 0.5) == plain.y) == 1.0
+
+
+def test_ngrams_of_a_hand_example():
+    assert baseline.ngrams(np.array([4, 7, 9]), 2) == [(4,), (7,), (9,), (4, 7), (7, 9)]
+    assert baseline.ngrams([4, 7], 3) == [(4,), (7,), (4, 7)]  # no run longer than the document
+
+
+def test_bag_of_ngrams_counts_a_hand_example():
+    # "a b a b" and "b a": ids a = 0, b = 1, c = 2; c never occurs
+    training = [np.array([0, 1, 0, 1]), np.array([1, 0])]
+    bag = baseline.ngram_bag(training, 3, 2)
+    assert bag.grams == ((0,), (1,), (2,), (0, 1), (1, 0))
+    np.testing.assert_array_equal(bag.counts(training), [[2, 2, 0, 2, 1], [1, 1, 0, 0, 1]])
+    np.testing.assert_array_equal(bag.counts([np.array([2, 2, 1])]), [[0, 1, 2, 0, 0]])  # (2, 2), (2, 1) unseen
+    trigrams = baseline.ngram_bag(training, 3, 3)
+    assert trigrams.grams[5:] == ((0, 1, 0), (1, 0, 1))
+    np.testing.assert_array_equal(trigrams.counts(training)[:, 5:], [[1, 1], [0, 0]])
+
+
+def test_a_bag_of_one_grams_is_the_bag_of_words():
+    rng = np.random.default_rng(0)
+    documents = [rng.integers(0, 5, int(rng.integers(1, 8))) for _ in range(10)]
+    counts = baseline.ngram_bag(documents[:3], 5, 1).counts(documents)
+    np.testing.assert_array_equal(counts, baseline.bag_of_words(documents, 5))
+    np.testing.assert_array_equal(counts.sum(axis=1), [len(d) for d in documents])
+
+
+def test_trigrams_read_a_negation_that_fits_in_their_window_and_a_bag_of_words_cannot(corpus):
+    V = len(corpus.vocabulary)
+    scores = [corpus.test.accuracy_by_kind(baseline.fit_bag_of_ngrams(corpus.train.ids, corpus.train.y, V, n=n)
+                                           .predict(corpus.test.ids)) for n in (1, 3)]
+    assert scores[0]["negated"] < 0.5 < 0.9 < scores[1]["negated"]  # "not love" is a bigram
 
 
 def test_bad_baseline_arguments():
-    with pytest.raises(ValueError, match=r"documents\[1\] holds ids outside 0 … 2"):
+    with pytest.raises(ValueError, match=r"documents\[1\] must hold ids in 0 … 2"):
         baseline.bag_of_words([np.array([0]), np.array([3])], 3)
     with pytest.raises(ValueError, match=r"y has 1 labels but there are 2 documents"):
-        baseline.fit_bag_of_words([np.array([0]), np.array([1])], [1], 3)
+        baseline.fit_bag_of_ngrams([np.array([0]), np.array([1])], [1], 3)
     with pytest.raises(ValueError, match=r"y must hold labels 0 or 1"):
-        baseline.fit_bag_of_words([np.array([0])], [0.5], 3)
+        baseline.fit_bag_of_ngrams([np.array([0])], [0.5], 3)
+    with pytest.raises(ValueError, match=r"n must be a whole number >= 1, got 0"):
+        baseline.fit_bag_of_ngrams([np.array([0])], [1], 3, n=0)
+    with pytest.raises(TypeError, match=r"n must be a whole number >= 1, got 2.0"):
+        baseline.ngram_bag([np.array([0])], 3, 2.0)
+    with pytest.raises(TypeError, match=r"ids must hold token ids as whole numbers"):
+        baseline.ngrams([0.5, 1.0], 2)
+    with pytest.raises(ValueError, match=r"documents\[0\] must hold ids in 0 … 2"):
+        baseline.ngram_bag([np.array([0, 3])], 3, 2)
+    with pytest.raises(ValueError, match=r"documents\[1\] must hold ids in 0 … 2"):
+        baseline.ngram_bag([np.array([0])], 3, 2).counts([np.array([1]), np.array([-1])])
 
 
-@pytest.mark.parametrize("ids", [np.array([0.0, 1.0]), ["a"], [], np.array([True])])
+def test_an_empty_list_is_no_ids():
+    assert data.one_hot([], 3).shape == (0, 3)
+
+
+@pytest.mark.parametrize("ids", [np.array([0.0, 1.0]), ["a"], np.array([True])])
 def test_ids_of_a_wrong_dtype_are_a_type_error_for_the_baseline_as_for_one_hot(ids):
-    with pytest.raises(TypeError, match=r"ids must be a 1-D array of whole numbers"):
+    with pytest.raises(TypeError, match=r"ids must hold token ids as whole numbers"):
         data.one_hot(ids, 3)
-    with pytest.raises(TypeError, match=r"documents\[1\] must be a 1-D array of whole numbers"):
+    with pytest.raises(TypeError, match=r"documents\[1\] must hold token ids as whole numbers"):
         baseline.bag_of_words([np.array([0]), ids], 3)
-    with pytest.raises(ValueError, match=r"documents\[1\] must be a 1-D array of token ids, got shape \(1, 1\)"):
+    with pytest.raises(ValueError, match=r"documents\[1\] must have 1 dimensions, got 2 \(shape \(1, 1\)\)"):
         baseline.bag_of_words([np.array([0]), np.array([[0]])], 3)
 
 

@@ -12,7 +12,7 @@ import pytest
 import rnn_lib
 import rnn_lib.analysis
 from rnn_lib import activations, data, first_names, gradcheck, gru, language, loss, lstm, rnn, train
-from rnn_lib.analysis import baseline, jacobians, memory, ngram, vanishing
+from rnn_lib.analysis import baseline, jacobians, memory, ngram, overlap, vanishing
 
 EXAMPLE = rnn_lib.worked_example()
 P, X, Y = EXAMPLE.params, EXAMPLE.X, EXAMPLE.y
@@ -102,11 +102,15 @@ CASES = {
     jacobians.scaled_orthogonal_rnn: (lambda: jacobians.scaled_orthogonal_rnn("2"),
                                       lambda: jacobians.scaled_orthogonal_rnn(-1.0), "scale"),
     data.one_hot: (lambda: data.one_hot([0, 1], "4"), lambda: data.one_hot([0, 1], 0), "size"),
-    data.sentiment_corpus: (lambda: data.sentiment_corpus(negated=1.5), lambda: data.sentiment_corpus(negated=-1), "negated"),
+    data.sentiment_corpus: (lambda: data.sentiment_corpus(seed=1.5), lambda: data.sentiment_corpus(seed=-1), "seed"),
     data.long_range_corpus: (lambda: data.long_range_corpus(2.5), lambda: data.long_range_corpus(0), "k"),
-    baseline.bag_of_words: (lambda: baseline.bag_of_words(DOCS, "21"), lambda: baseline.bag_of_words(DOCS, 3), "size"),
-    baseline.fit_bag_of_words: (lambda: baseline.fit_bag_of_words(DOCS, CORPUS.train.y, V, l2="0"),
-                                lambda: baseline.fit_bag_of_words(DOCS, CORPUS.train.y, V, l2=-1), "l2"),
+    baseline.bag_of_words: (lambda: baseline.bag_of_words(DOCS, "21"), lambda: baseline.bag_of_words(DOCS, 3), "size|documents"),
+    baseline.ngrams: (lambda: baseline.ngrams(DOCS[0], "2"), lambda: baseline.ngrams(DOCS[0], 0), "n"),
+    baseline.ngram_bag: (lambda: baseline.ngram_bag(DOCS, V, 1.5), lambda: baseline.ngram_bag(DOCS, V, 0), "n"),
+    baseline.fit_bag_of_ngrams: (lambda: baseline.fit_bag_of_ngrams(DOCS, CORPUS.train.y, V, l2="0"),
+                                 lambda: baseline.fit_bag_of_ngrams(DOCS, CORPUS.train.y, V, l2=-1), "l2"),
+    overlap.nearest_distances: (lambda: overlap.nearest_distances("I love cats", ["I"]),
+                                lambda: overlap.nearest_distances(["I"], []), "held_out|training"),
     jacobians.step_jacobians: (lambda: jacobians.step_jacobians(P, TRACE.h), lambda: jacobians.step_jacobians(NET, TRACE), "trace"),
     jacobians.jacobian_product: (lambda: jacobians.jacobian_product(STEPS, 2, 1.0), lambda: jacobians.jacobian_product(STEPS, 2, 3), "k"),
     jacobians.immediate_dh_dW_hh: (lambda: jacobians.immediate_dh_dW_hh(TRACE, "1"), lambda: jacobians.immediate_dh_dW_hh(TRACE, 0), "k"),
@@ -155,7 +159,7 @@ def test_a_wrong_type_raises_type_error_and_a_wrong_value_value_error(function):
 
 
 DATA_HOLDERS = {"Trace", "Contributions", "GRUTrace", "LSTMTrace", "History", "TrainingRun", "WorkedExample",
-                "Documents", "Corpus", "BagOfWords", "Cell", "LanguageRun", "NamesCorpus", "NGramModel"}
+                "Documents", "Corpus", "BagOfNgrams", "NgramBag", "Cell", "LanguageRun", "NamesCorpus", "NGramModel"}
 
 
 def public_functions():
