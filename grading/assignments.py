@@ -39,12 +39,14 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from .book_index import SLIDES, book_index, slides_named
 from .layout import ANSWER, DEFAULT_OUT, FORMAT, HIDDEN, INSTRUCTOR_ONLY, METADATA_KEY, ROOT, STUDENTS, load_hidden
 
 SETUP = "exercise-setup"
 PARTS = {"exercise-solution": "solutions", "exercise-test": "public"}
 EXERCISE = re.compile(r"```\{exercise\}\s*(?P<title>[^\n]*)\n(?P<options>(?::[^\n]*\n)*)(?P<body>.*?)```", re.S)
 SOLUTION_MARKER = re.compile(r"```\{solution-(?:start\}\s*(?P<label>\S+)|end\})")
+EQ_RANGE = re.compile(r"\{eq\}`(?P<first>[\w-]+)`\s+to\s+\{eq\}`(?P<last>[\w-]+)`")
 ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?P<target>[^`]*)`")
 
 
@@ -87,23 +89,56 @@ def glued_values(notebook):
     return values
 
 
-def plain_markdown(text, glue):
-    """Book-only MyST roles → plain Markdown that Jupyter renders."""
+def plain_markdown(text, glue, numbers=None):
+    """Book-only MyST roles → plain Markdown that Jupyter renders, without the rest of the book.
+
+    An equation reference becomes its number, "(n)", counted in the order the
+    student notebook first cites it: ``numbers`` ({label: n}, updated in place)
+    holds that numbering for the whole notebook, so that the notebook can show
+    the equations themselves (``referenced_equations``). "{eq}`a` to {eq}`b`"
+    cites every equation of the range. Chapters, exercises and figures are named
+    by their titles.
+    """
+    index = book_index()
+    numbers = {} if numbers is None else numbers
+    ranges = {m.start(): index.equation_range(m["first"], m["last"]) for m in EQ_RANGE.finditer(text)}
+    for match in ROLE.finditer(text):  # number in order of first citation, a range all at once
+        if match["role"] == "eq":
+            for label in ranges.get(match.start(), [match["target"]]):
+                numbers.setdefault(label, len(numbers) + 1)
 
     def replace(match):
         role, target = match["role"], match["target"]
         label = target.split("<")[-1].rstrip(">") if "<" in target else target
+        shown = target.split("<")[0].strip() if "<" in target else None
         if role.startswith("glue"):
             return glue.get(label, label)
         if role == "eq":
-            return f"({label} in the book)"
+            number = numbers.setdefault(label, len(numbers) + 1)
+            named = re.search(r"[Ee]quations?\s*(?:\{eq\}`[^`]*`\s*(?:to|and|,)\s*)?$", match.string[:match.start()])
+            return f"({number})" if named else f"equation ({number})"
         if role == "doc":
-            return f"the book's chapter *{label}*"
+            return f"the book's chapter *{index.titles.get(label) or shown or label}*"
+        if role == "ref" and label in index.exercises:
+            return f"the book's exercise *{index.exercises[label]}*"
+        if role == "numref" and label in index.figures:
+            return "the book's figure: " + index.figures[label].rstrip(".")
         if role in ("cite", "cite:p", "cite:t"):
             return f"({label})"
-        return f"*{target}*"
+        return f"*{shown or target}*"
 
     return ROLE.sub(replace, text)
+
+
+def referenced_equations(labels, numbers):
+    """The book's equations ``labels``, each with its number in ``numbers``, as Markdown."""
+    index = book_index()
+    return "\n\n".join(f"**({numbers[label]})** $$\n{index.equations[label]}\n$$" for label in labels)
+
+
+def quoted_slides(numbers):
+    """A quotation of each slide in ``numbers``, for a notebook read without the book."""
+    return "\n\n".join(f"> **Slide {n}.** {SLIDES[n]}" for n in numbers)
 
 
 def chapter_exercises(notebook, coded_only=True):
@@ -210,14 +245,23 @@ def student_notebook(chapter, title, setup, exercises, points, manual, glue, ans
     summary = f"Points: {auto_total:g} for the functions" + (
         f", {manual_total:g} for the answers graded by hand." if manual_total else ".")
     cells = [md(INTRO.format(title=title, points=summary)), code("\n\n".join(setup))]
-    number = 0
+    number, numbers, quoted = 0, {}, set()  # equations: one numbering for the whole notebook
     for exercise in exercises:
         if not exercise.coded and not manual.get(exercise.name):
             continue
         number += 1
-        cells.append(md(f"## Exercise {number}: {exercise.title} "
-                        f"{worth(points.get(exercise.name, 0), manual.get(exercise.name, 0))}\n\n"
-                        f"{plain_markdown(exercise.text, glue)}"))
+        before = set(numbers)
+        parts = [f"## Exercise {number}: {exercise.title} "
+                 f"{worth(points.get(exercise.name, 0), manual.get(exercise.name, 0))}",
+                 plain_markdown(exercise.text, glue, numbers)]
+        cited = sorted((label for label in numbers if label not in before), key=numbers.get)
+        if cited:
+            parts.append("Equations from the book:\n\n" + referenced_equations(cited, numbers))
+        slides = [n for n in slides_named(exercise.text) if n not in quoted]
+        if slides:
+            parts.append(quoted_slides(slides))
+            quoted.update(slides)
+        cells.append(md("\n\n".join(parts)))
         if exercise.coded:
             answer = code(answer_code(exercise.solution, stub=not answered))
             answer.metadata[METADATA_KEY] = {"question": exercise.name}

@@ -194,6 +194,21 @@ def test_student_notebook_has_no_book_markup(built, chapter):
         assert "remove-cell" not in cell.source and "nbval" not in cell.source
 
 
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_student_notebook_reads_without_the_book(built, chapter):
+    """Every equation it cites is shown with its number, every slide it names is quoted, no label is left."""
+    markdown = "\n".join(c.source for c in nbformat.read(student_of(built, chapter), 4).cells
+                         if c.cell_type == "markdown")
+    cited = {int(n) for n in re.findall(r"[Ee]quations? \((\d+)\)", markdown)}
+    cited |= {int(n) for n in re.findall(r"[Ee]quations \(\d+\) (?:to|and) \((\d+)\)", markdown)}
+    shown = {int(n) for n in re.findall(r"^\*\*\((\d+)\)\*\* \$\$", markdown, re.M)}
+    assert cited <= shown, sorted(cited - shown)
+    assert shown == set(range(1, len(shown) + 1)), "equations are numbered 1, 2, … in the notebook"
+    for number in {int(n) for n in re.findall(r"\b[Ss]lides? (\d+)", markdown)}:
+        assert f"> **Slide {number}.**" in markdown, number
+    assert "in the book)" not in markdown and not re.search(r"\*(ex|fig|eq)-[\w-]+\*", markdown)
+
+
 def rnn_lib_names():
     names = set(dir(rnn_lib))
     for module in pkgutil.iter_modules(rnn_lib.__path__):
