@@ -230,10 +230,11 @@ SLIDE_5_PROPOSED_STATE = np.array([-1.0, -2.0])
 
 
 def _eos_embedding(params, words):
-    """Solve x_eos W_eh = z_4 − h_3 W_hh − b_h for the one embedding that lands slide 5's z_4 = [−1, −2].
+    """Solve x_eos W_eh = z_4 − h_3 W_hh − b_h for an embedding that lands slide 5's z_4 = [−1, −2].
 
-    h_3 is a sum of tanh values (irrational), so no whole-number embedding can
-    make z_4 whole; W_eh has rank 2, so the least-squares solution is exact.
+    h_3 W_hh is not whole, so no whole-number embedding lands z_4 on whole
+    numbers. W_eh (3, 2) has rank 2, so a whole line of embeddings solves the
+    system; lstsq returns the shortest, and z_4 lands within rounding (2e-16).
     """
     h_3 = forward(params, words).h[-1]
     target = SLIDE_5_PROPOSED_STATE - h_3 @ params.W_hh - params.b_h
@@ -246,9 +247,10 @@ def worked_example() -> WorkedExample:
 
     - W_hh = [[3, −1], [1, −2]]: the entries visible on slide 5.
     - Embeddings of "I", "love", "cats": the unit vectors of E = 3, so x_t W_eh is
-      a row of W_eh. W_eh: small whole numbers found by search so that the state
-      shows .99 at step 2 and .96 at step 3, as slides 3 and 4 do.
-    - Embedding of <eos>: solved so that z_4 = [−1, −2] exactly (slide 5), hence
+      a row of W_eh. W_eh: small whole numbers that make the state show .99 at
+      step 2 and .96 at step 3, as slides 3 and 4 do: one of the fits of
+      ``embedding_weight_fits``, picked by hand.
+    - Embedding of <eos>: the shortest solving z_4 = [−1, −2] (slide 5, to rounding), hence
       h_4 = tanh([−1, −2]) = [−.76, −.96].
     - W_hy = [[1], [−2]] (slides 8–9 show HY weights [1, −3], then [1, −4]) and
       b_y = tanh 1 − 2 tanh 2, the one bias that makes the logit 0, so the
@@ -289,7 +291,7 @@ def embedding_weight_fits(values: Iterable[int] = range(-3, 4)) -> np.ndarray:
     every W_eh (3, 2) whose entries are in ``values`` and keep those for which
     the first entry of h_2 reads .99 (it lies in [0.99, 1)), the second entry of
     h_3 reads .96 (in [0.96, 0.97)), and W_eh has rank 2, so that the embedding
-    of <eos> can land z_4 = [−1, −2] exactly.
+    of <eos> can land z_4 = [−1, −2] (to rounding).
 
     Parameters
     ----------

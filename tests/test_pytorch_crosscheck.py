@@ -59,7 +59,7 @@ def torch_loss_and_grads(params, X, y, h0, loss_on, split_bias=True):
     labels = torch.from_numpy(y)
     if loss_on == "last":
         loss = torch.nn.functional.binary_cross_entropy_with_logits(logits[:, -1], labels)
-    else:  # the sum over steps of each step's loss, averaged over documents and outputs
+    else:  # the sum over steps and outputs of each step's loss, averaged over documents
         labels = labels[:, None].expand_as(logits)
         per_step = torch.nn.functional.binary_cross_entropy_with_logits(
             logits, labels, reduction="none"

@@ -20,7 +20,7 @@ def trace(example):
 
 
 def two_digits(x):
-    """The slides truncate to two decimals: 0.9951 → .99, −0.7616 → −.76."""
+    """The slides show two decimals: 0.9951 → .99, −0.7616 → −.76 (cutting and rounding agree here)."""
     return np.trunc(np.asarray(x) * 100) / 100
 
 
