@@ -6,8 +6,12 @@ not stored: without a kernel a widget on the website would move but change nothi
 so pages show a kernel-free figure instead and load no widget JavaScript.
 
     python scripts/refresh_notebooks.py [NOTEBOOK ...]   (default: every book/**/*.ipynb)
+
+The kernels run numpy's BLAS on one thread unless the caller set the thread
+count (``one_blas_thread``; the Makefile exports the same for every target).
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +19,20 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
+
+#: The thread counts of the BLAS libraries numpy may use (OpenBLAS, here; MKL; any OpenMP build).
+BLAS_THREADS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def one_blas_thread():
+    """Run numpy's BLAS on one thread in the kernels started from now on, unless the caller chose a count.
+
+    The chapters multiply small matrices (H ≤ 256) many times: on a 2-core machine shared
+    with other work, BLAS threads cost more than they gain (language_model: see the
+    commit that added this), and one thread is the same on every machine.
+    """
+    for name in BLAS_THREADS:
+        os.environ.setdefault(name, "1")
 
 
 def refresh(path):
@@ -45,6 +63,7 @@ def _drop_widget_views(notebook):
 
 
 def main(paths):
+    one_blas_thread()
     targets = [Path(p).resolve() for p in paths] or sorted(
         p for p in (ROOT / "book").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
     )
