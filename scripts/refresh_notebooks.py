@@ -48,6 +48,7 @@ def refresh(path):
     client.execute()
     notebook.metadata.pop("widgets", None)
     _drop_widget_views(notebook)
+    _join_streams(notebook)
     nbformat.write(notebook, path)
 
 
@@ -60,6 +61,23 @@ def _drop_widget_views(notebook):
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             output.get("data", {}).pop(WIDGET_VIEW, None)
+
+
+def _join_streams(notebook):
+    """Join a cell's consecutive outputs to the same stream: how the kernel splits one print into
+    messages depends on timing (a busy machine splits more), which would make a refresh that
+    changes no number leave git dirty."""
+    for cell in notebook.cells:
+        joined = []
+        for output in cell.get("outputs", []):
+            previous = joined[-1] if joined else None
+            if (previous is not None and output.output_type == "stream" == previous.output_type
+                    and output.name == previous.name):
+                previous.text += output.text
+            else:
+                joined.append(output)
+        if cell.cell_type == "code":
+            cell.outputs = joined
 
 
 def main(paths):
