@@ -6,6 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 BUILD := _build
 
+# numpy's BLAS on one thread in every target (notebook kernels: book, nbval, refresh, the course
+# and offline builds; tests), unless the caller set a count: the chapters multiply small
+# matrices, and on a small shared machine BLAS threads cost more than they gain
+# (language_model, measured in the commit that added this). scripts/refresh_notebooks.py
+# does the same when run by hand.
+export OMP_NUM_THREADS ?= 1
+export OPENBLAS_NUM_THREADS ?= 1
+export MKL_NUM_THREADS ?= 1
+
 .PHONY: book book-offline test unit nbval build-strict test-build binder-env browser assignments grade \
 	test-assignments refresh clean help crosscheck lint explore \
 	browser-after-build assignments-after-build

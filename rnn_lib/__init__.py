@@ -9,7 +9,7 @@ Each module holds one idea of the book:
 - ``train``: gradient descent; mini-batch training with gradient clipping
 - ``data``: tokens, vocabulary, embeddings, the slides' worked example, generated corpora
 - ``first_names``: a real corpus, the 1990 US Census first names, split by name
-- ``language``: next-token prediction (softmax over V tokens), sampling, truncated BPTT in chunks
+- ``language``: next-token prediction (softmax over V tokens) for any cell, sampling, truncated BPTT in chunks
 - ``gru``: the gated recurrent unit, forward pass and BPTT (``from rnn_lib import gru``)
 - ``lstm``: the long short-term memory, forward pass and BPTT (``from rnn_lib import lstm``)
 - ``analysis``: vanishing and exploding gradients, slide 10 term by term, long-range
@@ -49,12 +49,14 @@ from .data import (
 from .first_names import NamesCorpus, names_corpus
 from .gradcheck import check_gradients, numerical_gradient, numerical_grads, relative_error
 from .language import (
+    EpochRun,
     LanguageRun,
     next_token_bptt,
     next_token_probabilities,
     per_token_loss,
     sample_tokens,
     token_stream,
+    train_by_epoch,
     train_language_model,
 )
 from .loss import bce_with_logits, log_loss, log_loss_from_logit
@@ -86,6 +88,7 @@ __all__ = [
     "Documents",
     "History",
     "LSTMParams",
+    "EpochRun",
     "LanguageRun",
     "NamesCorpus",
     "Params",
@@ -134,6 +137,7 @@ __all__ = [
     "token_stream",
     "tokenize",
     "train_classifier",
+    "train_by_epoch",
     "train_language_model",
     "updates_needed",
     "updates_to_reach",

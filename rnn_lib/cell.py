@@ -8,15 +8,18 @@ time, so that gradient checking and training are written once, for every cell:
     params.forward(X, h0=None)                       → a trace with h and y_hat
     params.bptt(X, y, h0=None, loss_on="last")       → (loss, grads of the same type)
     params.evaluate_loss(X, y, h0=None, loss_on="last") → the loss alone
+    params.backward(X, trace, dL_do)                 → grads, from any loss on the logits o_t
+    params.state_keywords(state), params.last_state(trace)   → to carry the state from one call to the next
 
 (a cell with more state than h, the LSTM's memory c, takes its initial value as a
-further keyword, ``c0``). The functions below are the checks and the loss that every cell's module uses
+further keyword, ``c0``, and its state is the pair (h, c), as in PyTorch). The
+functions below are the checks and the loss that every cell's module uses
 (public, so that no module reaches into another's private names).
 """
 
 from collections.abc import Iterable
 from dataclasses import fields
-from typing import TYPE_CHECKING, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -31,6 +34,9 @@ if TYPE_CHECKING:
     from .rnn import Trace
 
 LOSS_ON = ("last", "all")
+
+#: A cell's state between two calls: h (H,) or (N, H) for the RNN and the GRU, the pair (h, c) for the LSTM.
+State = np.ndarray | tuple[np.ndarray, np.ndarray]
 
 _TraceT = TypeVar("_TraceT", bound="DataclassInstance")
 
@@ -229,6 +235,63 @@ class Cell:
         raise NotImplementedError
 
 
+    def backward(self, X: ArrayLike, trace: "Trace | GRUTrace | LSTMTrace", dL_do: ArrayLike) -> "Cell":
+        """Backpropagation through time from any loss on the logits: dL/do_t in, dL/d(every weight) out.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings the forward pass read.
+        trace : Trace, GRUTrace or LSTMTrace
+            What ``self.forward(X, ...)`` returned for this X.
+        dL_do : array_like, shape (T, Y) or (N, T, Y)
+            The derivative of the loss with respect to every logit o_t.
+
+        Returns
+        -------
+        Cell
+            dL/d(every weight), weights of the same class and shapes.
+
+        Raises
+        ------
+        NotImplementedError
+            Always, in Cell itself: each subclass defines it.
+        """
+        raise NotImplementedError
+
+    def state_keywords(self, state: "ArrayLike | tuple[ArrayLike, ArrayLike] | None") -> dict[str, Any]:
+        """The keyword arguments of ``forward`` that start it from ``state``: here {"h0": state}.
+
+        The LSTM, whose state is the pair (h, c), gives {"h0": h, "c0": c}.
+
+        Parameters
+        ----------
+        state : array_like, shape (H,) or (N, H), or None
+            The hidden state to start from (for example ``last_state`` of the previous call); None means zeros.
+
+        Returns
+        -------
+        dict of str to array_like or None
+            {"h0": state}, checked by ``forward`` itself.
+        """
+        return {"h0": state}
+
+    def last_state(self, trace: "Trace | GRUTrace | LSTMTrace") -> State:
+        """The state after the last step of a trace, to continue from: here h_T.
+
+        Parameters
+        ----------
+        trace : Trace, GRUTrace or LSTMTrace
+            What ``forward`` returned, with h (T, H) or (N, T, H).
+
+        Returns
+        -------
+        ndarray, shape (H,) or (N, H)
+            A copy of h_T (the LSTM gives the pair (h_T, c_T)).
+        """
+        return trace.h[..., -1, :].copy()
+
+
 def check_cell(params: object, cls: type[Cell] = Cell, name: str = "params") -> None:
     """Raise TypeError unless ``params`` are the weights of a cell (of class ``cls``).
 
@@ -294,6 +357,55 @@ def check_inputs(params: Cell, X: ArrayLike, h0: ArrayLike | None) -> tuple[np.n
             f"X has shape {X.shape} but {params.input_weights[0]} expects embeddings of size E = {params.E}"
         )
     return X3, check_state(h0, "h0", N, params.H, batched), batched
+
+
+def check_backward_inputs(params: Cell, X: ArrayLike, trace: "Trace | GRUTrace | LSTMTrace", trace_class: type,
+                          dL_do: ArrayLike) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+    """Validate what a cell's ``backward`` needs; return X, the trace's arrays and dL/do, all with a leading N.
+
+    Parameters
+    ----------
+    params : Cell
+        The weights, for the sizes E, H and Y.
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings the forward pass read.
+    trace : Trace, GRUTrace or LSTMTrace
+        What the cell's forward pass returned for X (trusted to be that: only its class and h's shape are checked).
+    trace_class : type
+        The class of trace the cell's forward pass returns (``Trace``, ``GRUTrace``, ``LSTMTrace``).
+    dL_do : array_like, shape (T, Y) or (N, T, Y)
+        The derivative of the loss with respect to every logit o_t.
+
+    Returns
+    -------
+    X : ndarray, shape (N, T, E)
+        The inputs as float64, with N = 1 for one document.
+    arrays : dict of str to ndarray
+        Every field of the trace with a leading N: (N, T, ·) for the steps, (N, H) for h0 (and c0).
+    dL_do : ndarray, shape (N, T, Y)
+        The derivative of the loss, as float64.
+
+    Raises
+    ------
+    TypeError
+        If trace is not a ``trace_class``, or X or dL_do is not numeric.
+    ValueError
+        If X, trace or dL_do has the wrong shape, or X or dL_do holds NaN or infinities.
+    """
+    if not isinstance(trace, trace_class):
+        raise TypeError(
+            f"trace must be the rnn_lib.{trace_class.__name__} that forward returned, got {type(trace).__name__}"
+        )
+    X3, _, batched = check_inputs(params, X, None)
+    N, T, _ = X3.shape
+    lead = (N, T) if batched else (T,)
+    if trace.h.shape != lead + (params.H,):
+        raise ValueError(f"trace.h has shape {trace.h.shape} but X {np.shape(X)} needs {lead + (params.H,)}")
+    d_o = checks.as_float_array(dL_do, "dL_do", ndims=(len(lead) + 1,))
+    if d_o.shape != lead + (params.Y,):
+        raise ValueError(f"dL_do has shape {d_o.shape} but needs one row per step and output: {lead + (params.Y,)}")
+    arrays = {f.name: getattr(trace, f.name) if batched else getattr(trace, f.name)[None] for f in fields(trace)}
+    return X3, arrays, d_o.reshape(N, T, params.Y)
 
 
 def check_state(state: ArrayLike | None, name: str, N: int, H: int, batched: bool) -> np.ndarray:

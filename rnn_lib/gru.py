@@ -20,6 +20,7 @@ One document is X (T, E); a batch is X (N, T, E).
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -29,6 +30,7 @@ from .activations import sigmoid
 from .cell import (
     Cell,
     as_weight,
+    check_backward_inputs,
     check_cell,
     check_finite_result,
     check_inputs,
@@ -38,6 +40,10 @@ from .cell import (
     unbatched,
 )
 from .rnn import Params
+
+if TYPE_CHECKING:
+    from .lstm import LSTMTrace
+    from .rnn import Trace
 
 #: The gate weights a GRU adds to the plain RNN's, with their shapes.
 GATE_SHAPES = {"W_er": "EH", "W_hr": "HH", "b_r": "H", "W_eu": "EH", "W_hu": "HH", "b_u": "H"}
@@ -183,6 +189,25 @@ class GRUParams(Cell):
             The loss L, in nats, as ``rnn_lib.gru.evaluate_loss`` computes it (see there for what it raises).
         """
         return evaluate_loss(self, X, y, h0, loss_on)
+
+    def backward(self, X: ArrayLike, trace: "Trace | GRUTrace | LSTMTrace", dL_do: ArrayLike) -> "GRUParams":
+        """``gru.backward(self, X, trace, dL_do)``: BPTT from any loss on the logits.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings the forward pass read.
+        trace : GRUTrace
+            What ``self.forward(X, ...)`` returned for this X.
+        dL_do : array_like, shape (T, Y) or (N, T, Y)
+            The derivative of the loss with respect to every logit o_t.
+
+        Returns
+        -------
+        GRUParams
+            dL/d(every weight), of the same shapes as the weights (see ``rnn_lib.gru.backward`` for what it raises).
+        """
+        return backward(self, X, cast(GRUTrace, trace), dL_do)  # backward checks the class
 
 
 def init_params(E: int, H: int, Y: int = 1, seed: int = 0, input_scale: float = 1.0,
@@ -472,3 +497,42 @@ def evaluate_loss(params: GRUParams, X: ArrayLike, y: ArrayLike, h0: ArrayLike |
     *_, o = _forward(params, X, h0)
     check_finite_result([("o", o)], "The forward pass")
     return loss_and_dlogits(o, y, loss_on)[0]
+
+
+def backward(params: GRUParams, X: ArrayLike, trace: GRUTrace, dL_do: ArrayLike) -> GRUParams:
+    """Backpropagation through time through the GRU from any loss on the logits: dL/do_t in, dL/d(every weight) out.
+
+    ``bptt`` is this with dL/do of the binary cross-entropy; a next-token model
+    (``rnn_lib.language``) gives the softmax cross-entropy's dL/do_t at every step instead.
+
+    Parameters
+    ----------
+    params : GRUParams
+        The weights: those of ``Params`` and W_er, W_eu (E, H), W_hr, W_hu (H, H), b_r, b_u (H,).
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings the forward pass read.
+    trace : GRUTrace
+        What ``forward(params, X, h0)`` returned for this X (trusted to be that: only shapes are checked).
+    dL_do : array_like, shape (T, Y) or (N, T, Y)
+        The derivative of the loss with respect to every logit o_t; zeros at steps the loss does not score.
+
+    Returns
+    -------
+    GRUParams
+        dL/d(every weight), of the same shapes as params.
+
+    Raises
+    ------
+    TypeError
+        If params is not a GRUParams, trace is not a GRUTrace, or X or dL_do is not numeric.
+    ValueError
+        If X, trace or dL_do has the wrong shape, or X or dL_do holds NaN or infinities.
+    FloatingPointError
+        If a gradient overflows.
+    """
+    check_cell(params, GRUParams)
+    X3, a, d_o = check_backward_inputs(params, X, trace, GRUTrace, dL_do)
+    with np.errstate(over="ignore", invalid="ignore"):  # reported just below, by name
+        grads = _backward(params, X3, a["h0"], a["r"], a["u"], a["z"], a["h"], d_o)
+    check_finite_result(grads.items(), "Backpropagation")
+    return grads

@@ -1,19 +1,22 @@
-"""Next-token prediction: the plain RNN as a character (or word) language model.
+"""Next-token prediction: any cell (RNN, GRU, LSTM) as a character (or word) language model.
 
-Many-to-many: at every step the RNN reads token x_t and predicts the token
+Many-to-many: at every step the cell reads token x_t and predicts the token
 that follows, with a softmax over the V tokens of the vocabulary. The
-recurrence is the one of ``rnn.forward``; only the output changes:
+recurrence is the cell's own (``params.forward``); only the output changes.
+For the plain RNN:
 
     z_t = x_t W_eh + h_{t−1} W_hh + b_h,  h_t = tanh(z_t)     as in rnn.forward
     o_t = h_t W_hy + b_y                                     logits, (1, V): W_hy is (H, V)
     p_t = softmax(o_t)                                       next-token probabilities, (1, V)
     L   = −1/(N·T) Σ_n Σ_t ln p_t[target_t]                  nats per token; perplexity = e^L
 
-and dL/do_t = (p_t − onehot(target_t)) / (N·T) enters the same backpropagation
-through time (``rnn.backward``).
+and dL/do_t = (p_t − onehot(target_t)) / (N·T) enters the cell's own
+backpropagation through time (``params.backward``: ``rnn.backward``,
+``gru.backward``, ``lstm.backward``). The state carried from one call to the
+next is h, or the LSTM's pair (h, c) (``params.last_state``).
 
 Long texts are read in chunks of K steps (truncated BPTT): the state after one
-chunk, ``h_last``, is the h_0 of the next, so the forward pass is exactly the
+chunk is the h_0 of the next, so the forward pass is exactly the
 one over the whole text, but the gradient of a chunk stops at its first step —
 h_0 enters as a constant, no gradient flows back into the previous chunk.
 
@@ -48,10 +51,12 @@ from numpy.typing import ArrayLike
 
 from . import checks
 from .activations import softmax
-from .cell import check_cell, check_finite_result, check_inputs
+from .cell import Cell, State, check_cell, check_finite_result
 from .data import one_hot
-from .rnn import Params, backward, forward
 from .train import clip_gradients, gradient_norm, gradient_step
+
+#: The state carried from one call to the next: None (zeros), h, or the LSTM's pair (h, c).
+StateLike = ArrayLike | tuple[ArrayLike, ArrayLike] | None
 
 
 def _cross_entropy(o: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
@@ -67,7 +72,7 @@ def _cross_entropy(o: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarra
     return -float(picked.sum()) / count, d_o
 
 
-def _check_targets(targets: ArrayLike, params: Params, lead: tuple[int, ...]) -> np.ndarray:
+def _check_targets(targets: ArrayLike, params: Cell, lead: tuple[int, ...]) -> np.ndarray:
     ids = checks.as_token_ids(targets, "targets", params.Y, ndims=(len(lead),))
     if ids.shape != lead:
         raise ValueError(
@@ -76,74 +81,76 @@ def _check_targets(targets: ArrayLike, params: Params, lead: tuple[int, ...]) ->
     return ids
 
 
-def next_token_bptt(params: Params, X: ArrayLike, targets: ArrayLike,
-                    h0: ArrayLike | None = None) -> tuple[float, Params, np.ndarray]:
-    """The next-token loss, its gradient by backpropagation through time, and the last state.
+def next_token_bptt(params: Cell, X: ArrayLike, targets: ArrayLike,
+                    state: StateLike = None) -> tuple[float, Cell, State]:
+    """The next-token loss, its gradient by backpropagation through time, and the last state, for any cell.
 
     The loss is the natural-log softmax cross-entropy averaged over all N·T
-    positions, so that e^loss is the perplexity per token. ``h_last`` is the
-    state after step T, to be passed as ``h0`` of the next chunk (truncated
-    BPTT): the gradient of this chunk treats h0 as a constant, so nothing flows
-    back into an earlier chunk.
+    positions, so that e^loss is the perplexity per token. The cell's own
+    forward and backward passes do the work (``params.forward``,
+    ``params.backward``): only dL/do_t differs from the classifier's. The state
+    returned is the one after step T, to be passed as ``state`` of the next
+    chunk (truncated BPTT): the gradient of this chunk treats it as a constant,
+    so nothing flows back into an earlier chunk.
 
     Parameters
     ----------
-    params : Params
-        The weights: W_eh (E, H), W_hh (H, H), W_hy (H, V), b_h (H,), b_y (V,); V = params.Y tokens.
+    params : Params, GRUParams or LSTMParams
+        The weights of any cell, with W_hy (H, V) and b_y (V,); V = params.Y tokens.
     X : array_like, shape (T, E) or (N, T, E)
         The embeddings x_1 … x_T of the tokens read, of one sequence or a batch of N.
     targets : array_like of int, shape (T,) or (N, T)
         The id of the token that follows each one read, in 0 … V − 1 (an integer array:
         floats such as 1.0 and bools raise TypeError, as token ids do everywhere in rnn_lib).
-    h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
-        The initial hidden state h_0 (for example the previous chunk's h_last); None means zeros.
+    state : array_like or pair of array_like, optional
+        The state to start from (for example the previous chunk's): h_0 of shape (H,), or (H,)
+        or (N, H) for a batch; for the LSTM the pair (h_0, c_0) of such arrays. None means zeros.
 
     Returns
     -------
     loss : float
         The mean cross-entropy L, in nats per token.
-    grads : Params
-        dL/dW_eh, dL/dW_hh, dL/dW_hy, dL/db_h and dL/db_y, of the same shapes as params.
-    h_last : ndarray, shape (H,) or (N, H)
-        The hidden state h_T after the last step (a new array).
+    grads : Params, GRUParams or LSTMParams
+        dL/d(every weight), of the class and shapes of params.
+    state : ndarray, shape (H,) or (N, H), or a pair of them for the LSTM
+        The state after the last step: h_T, or (h_T, c_T) (new arrays).
 
     Raises
     ------
     TypeError
-        If params is not a Params, X or h0 is not numeric, or targets is not an array of whole numbers.
+        If params is not a cell's weights, X or the state is not numeric (or, for the LSTM, not a pair),
+        or targets is not an array of whole numbers.
     ValueError
-        If X, targets or h0 has the wrong shape, X or h0 holds NaN or infinities,
+        If X, targets or the state has the wrong shape, X or the state holds NaN or infinities,
         X is empty, or a target lies outside 0 … V − 1.
     FloatingPointError
         If the forward pass or a gradient overflows.
     """
-    check_cell(params, Params)
-    X3, h0_3, batched = check_inputs(params, X, h0)
-    N, T, _ = X3.shape
-    targets = _check_targets(targets, params, (N, T) if batched else (T,)).reshape(N, T)
-    trace = forward(params, X3, h0_3)
-    loss, d_o = _cross_entropy(trace.o, targets)
-    grads = backward(params, X3, trace, d_o)
-    h_last = trace.h[:, -1].copy()
-    return loss, grads, h_last if batched else h_last[0]
+    check_cell(params)
+    trace = params.forward(X, **params.state_keywords(state))  # checks X and the state
+    lead = trace.o.shape[:-1]  # (T,) or (N, T)
+    ids = _check_targets(targets, params, lead)
+    loss, d_o = _cross_entropy(trace.o.reshape((-1,) + trace.o.shape[-2:]), ids.reshape((-1, lead[-1])))
+    grads = params.backward(X, trace, d_o.reshape(trace.o.shape))
+    return loss, grads, params.last_state(trace)
 
 
-def next_token_probabilities(params: Params, X: ArrayLike, h0: ArrayLike | None = None,
-                             temperature: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+def next_token_probabilities(params: Cell, X: ArrayLike, state: StateLike = None,
+                             temperature: float = 1.0) -> tuple[np.ndarray, State]:
     """The distribution of the next token after every step, p_t = softmax(o_t / temperature), and the last state.
 
-    Given a state h and one token x, ``next_token_probabilities(params, x[None], h)``
+    Given a state and one token x, ``next_token_probabilities(params, x[None], state)``
     gives the distribution of the token that follows and the state to continue from.
     A temperature below 1 sharpens the distribution, above 1 flattens it.
 
     Parameters
     ----------
-    params : Params
-        The weights: W_eh (E, H), W_hh (H, H), W_hy (H, V), b_h (H,), b_y (V,).
+    params : Params, GRUParams or LSTMParams
+        The weights of any cell, with W_hy (H, V) and b_y (V,).
     X : array_like, shape (T, E) or (N, T, E)
         The embeddings of the tokens read.
-    h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
-        The initial hidden state; None means zeros.
+    state : array_like or pair of array_like, optional
+        The state to start from, as for ``next_token_bptt``; None means zeros.
     temperature : float, default 1.0
         τ > 0: the logits are divided by τ before the softmax.
 
@@ -151,29 +158,29 @@ def next_token_probabilities(params: Params, X: ArrayLike, h0: ArrayLike | None 
     -------
     p : ndarray, shape (T, V) or (N, T, V)
         Row t − 1 is the distribution of the token after step t; each row sums to 1.
-    h_last : ndarray, shape (H,) or (N, H)
-        The hidden state h_T after the last step.
+    state : ndarray, shape (H,) or (N, H), or a pair of them for the LSTM
+        The state after the last step, h_T or (h_T, c_T).
 
     Raises
     ------
     TypeError
-        If params is not a Params, X or h0 is not numeric, or temperature is not a real number.
+        If params is not a cell's weights, X or the state is not numeric, or temperature is not a real number.
     ValueError
-        If temperature is not a finite number > 0, or as ``rnn_lib.forward`` for X and h0.
+        If temperature is not a finite number > 0, or as the cell's ``forward`` for X and the state.
     FloatingPointError
         If the forward pass overflows, or o / temperature does (a temperature too close to 0).
     """
-    check_cell(params, Params)
+    check_cell(params)
     temperature = checks.check_positive(temperature, "temperature")
-    trace = forward(params, X, h0)
+    trace = params.forward(X, **params.state_keywords(state))
     with np.errstate(over="ignore"):
         scaled = trace.o / temperature
     check_finite_result([("o / temperature", scaled)], "Dividing the logits by the temperature")
-    return softmax(scaled), trace.h[..., -1, :].copy()
+    return softmax(scaled), params.last_state(trace)
 
 
-def sample_tokens(params: Params, embeddings: ArrayLike, start: ArrayLike, n: int,
-                  temperature: float = 1.0, seed: int = 0, h0: ArrayLike | None = None) -> np.ndarray:
+def sample_tokens(params: Cell, embeddings: ArrayLike, start: ArrayLike, n: int,
+                  temperature: float = 1.0, seed: int = 0, state: StateLike = None) -> np.ndarray:
     """Generate ``n`` tokens: read ``start``, then draw each next token from p_t and read it in turn.
 
     Seeded: the same arguments give the same tokens. With one-hot inputs, pass
@@ -181,8 +188,8 @@ def sample_tokens(params: Params, embeddings: ArrayLike, start: ArrayLike, n: in
 
     Parameters
     ----------
-    params : Params
-        The weights: W_eh (E, H), W_hh (H, H), W_hy (H, V), b_h (H,), b_y (V,).
+    params : Params, GRUParams or LSTMParams
+        The weights of any cell, with W_hy (H, V) and b_y (V,).
     embeddings : array_like, shape (V, E)
         The input embedding of every token (row v for token id v).
     start : array_like of int, shape (S,)
@@ -193,8 +200,8 @@ def sample_tokens(params: Params, embeddings: ArrayLike, start: ArrayLike, n: in
         τ > 0, as in ``next_token_probabilities``.
     seed : int, default 0
         Seed of the random generator, ≥ 0.
-    h0 : array_like, shape (H,), optional
-        The state before ``start``; None means zeros.
+    state : array_like or pair of array_like, optional
+        The state before ``start``, h (H,) or the LSTM's (h, c); None means zeros.
 
     Returns
     -------
@@ -204,13 +211,13 @@ def sample_tokens(params: Params, embeddings: ArrayLike, start: ArrayLike, n: in
     Raises
     ------
     TypeError
-        If params is not a Params, embeddings or h0 is not numeric, start is not an array of
+        If params is not a cell's weights, embeddings or the state is not numeric, start is not an array of
         whole numbers, n or seed is not a whole number, or temperature is not a real number.
     ValueError
         If embeddings is not (V, E) for params, start is empty or holds ids outside 0 … V − 1,
-        n or seed < 0, temperature is not > 0, or h0 has the wrong shape.
+        n or seed < 0, temperature is not > 0, or the state has the wrong shape.
     """
-    check_cell(params, Params)
+    check_cell(params)
     table = checks.as_float_array(embeddings, "embeddings", ndims=(2,))
     V = params.Y
     if table.shape != (V, params.E):
@@ -223,13 +230,24 @@ def sample_tokens(params: Params, embeddings: ArrayLike, start: ArrayLike, n: in
         raise ValueError("start is empty: give at least one token id to read before the first draw")
     n = checks.check_count(n, "n")
     rng = np.random.default_rng(checks.check_count(seed, "seed"))
-    p, h = next_token_probabilities(params, table[start], h0, temperature)
+    p, state = next_token_probabilities(params, table[start], state, temperature)
     drawn = np.empty(n, dtype=np.int64)
     for i in range(n):
         drawn[i] = rng.choice(V, p=p[-1])
         if i + 1 < n:
-            p, h = next_token_probabilities(params, table[drawn[i:i + 1]], h, temperature)
+            p, state = next_token_probabilities(params, table[drawn[i:i + 1]], state, temperature)
     return drawn
+
+
+def _check_one_hot_model(params: Cell) -> int:
+    """Check that params are a cell's weights that read and predict the same V tokens; return V."""
+    check_cell(params)
+    if params.E != params.Y:
+        raise ValueError(
+            f"params read E = {params.E} inputs but predict Y = {params.Y} tokens: a language model on"
+            " one-hot ids needs E = Y = V (init_params('rnn', V, H, Y=V))"
+        )
+    return params.Y
 
 
 def _check_documents(documents: Sequence[ArrayLike], size: int | None) -> list[np.ndarray]:
@@ -290,7 +308,7 @@ class LanguageRun:
 
     Attributes
     ----------
-    params : Params
+    params : Params, GRUParams or LSTMParams
         The final weights.
     loss : ndarray, shape (updates,)
         The training loss of every chunk (nats per token), each taken before its update.
@@ -298,27 +316,27 @@ class LanguageRun:
         The norm of every chunk's gradient, before clipping.
     """
 
-    params: Params
+    params: Cell
     loss: np.ndarray
     gradient_norms: np.ndarray
 
 
-def train_language_model(params: Params, stream: ArrayLike, learning_rate: float, chunk_length: int,
+def train_language_model(params: Cell, stream: ArrayLike, learning_rate: float, chunk_length: int,
                          epochs: int = 1, max_norm: float | None = None) -> LanguageRun:
     """Train next-token prediction on a stream of ids by truncated BPTT, chunk by chunk.
 
     Each epoch walks the (N, T_total) stream left to right in chunks of K =
     ``chunk_length`` steps: the inputs are the one-hot ids of columns s … s+K−1,
     the targets those of s+1 … s+K (the last chunk may be shorter). The state
-    starts at 0 each epoch and is carried from chunk to chunk (the gradient is
-    not: truncated BPTT). Every chunk takes one step W ← W − η dL/dW
+    (h, or the LSTM's (h, c)) starts at 0 each epoch and is carried from chunk
+    to chunk (the gradient is not: truncated BPTT). Every chunk takes one step W ← W − η dL/dW
     (``gradient_step``), its gradient first clipped to ``max_norm`` if given
     (``clip_gradients``). There is no randomness: shuffle with ``token_stream``'s seed.
 
     Parameters
     ----------
-    params : Params
-        The starting weights, with one-hot inputs: W_eh (V, H), W_hh (H, H), W_hy (H, V).
+    params : Params, GRUParams or LSTMParams
+        The starting weights of any cell, with one-hot inputs: E = V, and W_hy (H, V).
     stream : array_like of int, shape (N, T_total)
         N rows of token ids in 0 … V − 1, T_total ≥ 2 (for example from ``token_stream``).
     learning_rate : float
@@ -339,7 +357,7 @@ def train_language_model(params: Params, stream: ArrayLike, learning_rate: float
     Raises
     ------
     TypeError
-        If params is not a Params, stream is not an array of whole numbers, learning_rate or
+        If params is not a cell's weights, stream is not an array of whole numbers, learning_rate or
         max_norm is not a real number, or chunk_length or epochs is not a whole number.
     ValueError
         If params do not read and predict the same V tokens (E ≠ Y), stream is not 2-D with
@@ -348,13 +366,7 @@ def train_language_model(params: Params, stream: ArrayLike, learning_rate: float
     FloatingPointError
         If a forward pass or a gradient overflows.
     """
-    check_cell(params, Params)
-    if params.E != params.Y:
-        raise ValueError(
-            f"params read E = {params.E} inputs but predict Y = {params.Y} tokens: a language model on"
-            " one-hot ids needs E = Y = V (init_params('rnn', V, H, Y=V))"
-        )
-    V = params.Y
+    V = _check_one_hot_model(params)
     stream = checks.as_token_ids(stream, "stream", V, ndims=(2,))
     N, total = stream.shape
     if total < 2:
@@ -366,11 +378,11 @@ def train_language_model(params: Params, stream: ArrayLike, learning_rate: float
         max_norm = checks.check_positive(max_norm, "max_norm")
     losses, norms = [], []
     for _ in range(epochs):
-        h = np.zeros((N, params.H))
+        state: StateLike = None  # zeros: h_0 = 0 (and c_0 = 0) at the start of every epoch
         for s in range(0, total - 1, K):
             inputs = stream[:, s:min(s + K, total - 1)]
             X = one_hot(inputs.ravel(), V).reshape(inputs.shape + (V,))
-            loss, grads, h = next_token_bptt(params, X, stream[:, s + 1:s + 1 + inputs.shape[1]], h)
+            loss, grads, state = next_token_bptt(params, X, stream[:, s + 1:s + 1 + inputs.shape[1]], state)
             if max_norm is None:
                 norm = gradient_norm(grads)
             else:
@@ -381,7 +393,7 @@ def train_language_model(params: Params, stream: ArrayLike, learning_rate: float
     return LanguageRun(params, np.array(losses), np.array(norms))
 
 
-def per_token_loss(params: Params, documents: Sequence[ArrayLike], start: int) -> float:
+def per_token_loss(params: Cell, documents: Sequence[ArrayLike], start: int) -> float:
     """The mean next-token loss over held-out documents, each read on its own from h_0 = 0.
 
     Document d = (w_1 … w_T) is read as ``start`` w_1 … w_{T−1} and scored on
@@ -391,8 +403,8 @@ def per_token_loss(params: Params, documents: Sequence[ArrayLike], start: int) -
 
     Parameters
     ----------
-    params : Params
-        One-hot weights: W_eh (V, H), W_hh (H, H), W_hy (H, V).
+    params : Params, GRUParams or LSTMParams
+        The weights of any cell, with one-hot inputs: E = V, and W_hy (H, V).
     documents : sequence of array_like of int, each of shape (T_d,)
         The documents as ids in 0 … V − 1, each ending with its end token.
     start : int
@@ -406,17 +418,14 @@ def per_token_loss(params: Params, documents: Sequence[ArrayLike], start: int) -
     Raises
     ------
     TypeError
-        If params is not a Params, start is not a whole number, or a document is not an array of whole numbers.
+        If params is not a cell's weights, start is not a whole number, or a document is not an array of whole numbers.
     ValueError
         If E ≠ Y, documents is empty, a document is empty or not 1-D, or an id (start included)
         lies outside 0 … V − 1.
     FloatingPointError
         If the forward pass overflows.
     """
-    check_cell(params, Params)
-    if params.E != params.Y:
-        raise ValueError(f"params read E = {params.E} inputs but predict Y = {params.Y} tokens: need E = Y = V")
-    V = params.Y
+    V = _check_one_hot_model(params)
     start = checks.check_count(start, "start")
     if start >= V:
         raise ValueError(f"start must be an id in 0 … {V - 1}, got {start}")
@@ -426,6 +435,96 @@ def per_token_loss(params: Params, documents: Sequence[ArrayLike], start: int) -
     for T in np.unique(lengths):
         targets = np.stack([ids[i] for i in np.flatnonzero(lengths == T)])  # (n, T)
         inputs = np.concatenate([np.full((len(targets), 1), start), targets[:, :-1]], axis=1)
-        trace = forward(params, one_hot(inputs.ravel(), V).reshape(inputs.shape + (V,)))
+        trace = params.forward(one_hot(inputs.ravel(), V).reshape(inputs.shape + (V,)))
         total += _cross_entropy(trace.o, targets)[0] * targets.size
     return total / lengths.sum()
+
+
+@dataclass(frozen=True, eq=False)
+class EpochRun:
+    """What ``train_by_epoch`` did: the weights and both losses after every epoch.
+
+    Attributes
+    ----------
+    params : list of Params, GRUParams or LSTMParams
+        The weights after epoch 1, 2, …, one entry per epoch (the last is the trained model).
+    train_loss : ndarray, shape (epochs,)
+        The mean training loss of each epoch's chunks (nats per token), each taken before its update.
+    validation_loss : ndarray, shape (epochs,)
+        ``per_token_loss`` on the validation documents after each epoch (nats per token).
+    gradient_norms : ndarray, shape (updates,)
+        The norm of every chunk's gradient, before clipping.
+    """
+
+    params: list[Cell]
+    train_loss: np.ndarray
+    validation_loss: np.ndarray
+    gradient_norms: np.ndarray
+
+
+def train_by_epoch(params: Cell, stream: ArrayLike, schedule: Sequence[tuple[float, int]], chunk_length: int,
+                   validation: Sequence[ArrayLike], start: int, max_norm: float | None = None) -> EpochRun:
+    """Train by truncated BPTT epoch by epoch, with a learning rate that decays in steps, scoring held-out documents.
+
+    ``train_language_model`` for one epoch at a time: ``schedule`` [(η_1, e_1),
+    (η_2, e_2), …] runs e_1 epochs at η_1, then e_2 at η_2, and so on; after
+    every epoch the loss on the validation documents is measured
+    (``per_token_loss``), for learning curves and for choosing a setting.
+
+    Parameters
+    ----------
+    params : Params, GRUParams or LSTMParams
+        The starting weights of any cell, with one-hot inputs: E = V, and W_hy (H, V).
+    stream : array_like of int, shape (N, T_total)
+        The training stream, as for ``train_language_model``.
+    schedule : sequence of (float, int)
+        (learning rate η > 0, epochs ≥ 0) pairs, run in order; at least one epoch in all.
+    chunk_length : int
+        K ≥ 1, the number of steps backpropagated through.
+    validation : sequence of array_like of int, each of shape (T_d,)
+        The held-out documents, as for ``per_token_loss``.
+    start : int
+        The id read before a validation document's first token (for names, the end-of-name id).
+    max_norm : float, optional
+        Clip every gradient to this norm (> 0); None for no clipping.
+
+    Returns
+    -------
+    EpochRun
+        The weights, training and validation losses after every epoch, and every chunk's gradient norm.
+
+    Raises
+    ------
+    TypeError
+        If schedule is not a sequence of (number, whole number) pairs, or as ``train_language_model``
+        and ``per_token_loss``.
+    ValueError
+        If schedule holds no epoch, or as ``train_language_model`` and ``per_token_loss``.
+    FloatingPointError
+        If a forward pass or a gradient overflows.
+    """
+    steps = _check_schedule(schedule)
+    snapshots, train_loss, validation_loss, norms = [], [], [], []
+    for learning_rate in steps:
+        run = train_language_model(params, stream, learning_rate, chunk_length, 1, max_norm)
+        params = run.params
+        snapshots.append(params)
+        train_loss.append(float(run.loss.mean()))
+        validation_loss.append(per_token_loss(params, validation, start))
+        norms.append(run.gradient_norms)
+    return EpochRun(snapshots, np.array(train_loss), np.array(validation_loss), np.concatenate(norms))
+
+
+def _check_schedule(schedule: Sequence[tuple[float, int]]) -> list[float]:
+    """The learning rate of every epoch, from [(η, epochs), …]."""
+    if isinstance(schedule, (str, bytes)) or not isinstance(schedule, Sequence):
+        raise TypeError(f"schedule must be a list of (learning rate, epochs) pairs, got {type(schedule).__name__}")
+    rates = []
+    for i, pair in enumerate(schedule):
+        if not isinstance(pair, Sequence) or isinstance(pair, (str, bytes)) or len(pair) != 2:
+            raise TypeError(f"schedule[{i}] must be a (learning rate, epochs) pair, got {pair!r}")
+        rate = checks.check_positive(pair[0], f"schedule[{i}]'s learning rate")
+        rates += [rate] * checks.check_count(pair[1], f"schedule[{i}]'s epochs")
+    if not rates:
+        raise ValueError("schedule holds no epoch: give at least one (learning rate, epochs) pair with epochs ≥ 1")
+    return rates

@@ -28,6 +28,7 @@ Three names are also at the top level, as issue 13 asked for them:
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -37,7 +38,9 @@ from .activations import sigmoid
 from .cell import (
     LOSS_ON,
     Cell,
+    State,
     as_weight,
+    check_backward_inputs,
     check_cell,
     check_finite_result,
     check_inputs,
@@ -47,6 +50,10 @@ from .cell import (
     loss_and_dlogits,
     unbatched,
 )
+
+if TYPE_CHECKING:
+    from .gru import GRUTrace
+    from .rnn import Trace
 
 #: The order of the four gates along the 4H axis of W_e, W_h and b (PyTorch's).
 GATES = ("i", "f", "g", "o")
@@ -192,6 +199,68 @@ class LSTMParams(Cell):
             The loss L, in nats, as ``rnn_lib.lstm.evaluate_loss`` computes it (see there for what it raises).
         """
         return evaluate_loss(self, X, y, h0, c0, loss_on)
+
+    def backward(self, X: ArrayLike, trace: "Trace | GRUTrace | LSTMTrace", dL_do: ArrayLike) -> "LSTMParams":
+        """``lstm.backward(self, X, trace, dL_do)``: BPTT from any loss on the logits.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings the forward pass read.
+        trace : LSTMTrace
+            What ``self.forward(X, ...)`` returned for this X.
+        dL_do : array_like, shape (T, Y) or (N, T, Y)
+            The derivative of the loss with respect to every logit o_t.
+
+        Returns
+        -------
+        LSTMParams
+            dL/d(every weight), of the same shapes as the weights (see ``rnn_lib.lstm.backward`` for what it raises).
+        """
+        return backward(self, X, cast(LSTMTrace, trace), dL_do)  # backward checks the class
+
+    def state_keywords(self, state: "ArrayLike | tuple[ArrayLike, ArrayLike] | None") -> dict[str, Any]:
+        """The keyword arguments of ``forward`` that start it from ``state`` = (h, c): {"h0": h, "c0": c}.
+
+        Parameters
+        ----------
+        state : tuple of two array_like, each of shape (H,) or (N, H), or None
+            The pair (h, c) to start from (for example ``last_state`` of the previous call); None means zeros.
+
+        Returns
+        -------
+        dict of str to array_like
+            {"h0": h, "c0": c}, checked by ``forward`` itself; {} for None.
+
+        Raises
+        ------
+        TypeError
+            If state is neither None nor a pair (h, c).
+        """
+        if state is None:
+            return {}
+        if not isinstance(state, tuple) or len(state) != 2:
+            raise TypeError(
+                "state must be the LSTM's pair (h, c) of hidden state and memory, as last_state returns it;"
+                f" got {type(state).__name__}" + (f" of length {len(state)}" if isinstance(state, tuple) else "")
+            )
+        return {"h0": state[0], "c0": state[1]}
+
+    def last_state(self, trace: "Trace | GRUTrace | LSTMTrace") -> State:
+        """The state after the last step of a trace, to continue from: the pair (h_T, c_T).
+
+        Parameters
+        ----------
+        trace : LSTMTrace
+            What ``forward`` returned, with h and c (T, H) or (N, T, H).
+
+        Returns
+        -------
+        tuple of two ndarray, each of shape (H,) or (N, H)
+            Copies of h_T and c_T.
+        """
+        trace = cast(LSTMTrace, trace)
+        return trace.h[..., -1, :].copy(), trace.c[..., -1, :].copy()
 
 
 def init_params(E: int, H: int, Y: int = 1, seed: int = 0, forget_bias: float = 0.0) -> LSTMParams:
@@ -491,3 +560,42 @@ def evaluate_loss(params: LSTMParams, X: ArrayLike, y: ArrayLike, h0: ArrayLike 
     z, *_, o = _forward(params, X, h0, c0)
     check_finite_result([("z", z), ("o", o)], "The forward pass")
     return loss_and_dlogits(o, y, loss_on)[0]
+
+
+def backward(params: LSTMParams, X: ArrayLike, trace: LSTMTrace, dL_do: ArrayLike) -> LSTMParams:
+    """Backpropagation through time through the LSTM from any loss on the logits: dL/do_t in, dL/d(every weight) out.
+
+    ``bptt`` is this with dL/do of the binary cross-entropy; a next-token model
+    (``rnn_lib.language``) gives the softmax cross-entropy's dL/do_t at every step instead.
+
+    Parameters
+    ----------
+    params : LSTMParams
+        The weights: W_e (E, 4H), W_h (H, 4H), b (4H,), W_hy (H, Y), b_y (Y,).
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings the forward pass read.
+    trace : LSTMTrace
+        What ``forward(params, X, h0, c0)`` returned for this X (trusted to be that: only shapes are checked).
+    dL_do : array_like, shape (T, Y) or (N, T, Y)
+        The derivative of the loss with respect to every logit o_t; zeros at steps the loss does not score.
+
+    Returns
+    -------
+    LSTMParams
+        dL/d(every weight), of the same shapes as params.
+
+    Raises
+    ------
+    TypeError
+        If params is not an LSTMParams, trace is not an LSTMTrace, or X or dL_do is not numeric.
+    ValueError
+        If X, trace or dL_do has the wrong shape, or X or dL_do holds NaN or infinities.
+    FloatingPointError
+        If a gradient overflows.
+    """
+    check_cell(params, LSTMParams)
+    X3, a, d_o = check_backward_inputs(params, X, trace, LSTMTrace, dL_do)
+    with np.errstate(over="ignore", invalid="ignore"):  # reported just below, by name
+        grads = _backward(params, X3, a["h0"], a["c0"], a["i"], a["f"], a["g"], a["q"], a["c"], a["h"], d_o)
+    check_finite_result(grads.items(), "Backpropagation")
+    return grads

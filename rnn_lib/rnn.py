@@ -16,6 +16,7 @@ leading N.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -25,6 +26,7 @@ from .activations import sigmoid
 from .cell import (
     LOSS_ON,  # noqa: F401 - part of this module's interface
     Cell,
+    check_backward_inputs,
     check_cell,
     check_finite_result,
     check_inputs,
@@ -32,6 +34,10 @@ from .cell import (
     loss_and_dlogits,
     unbatched,
 )
+
+if TYPE_CHECKING:
+    from .gru import GRUTrace
+    from .lstm import LSTMTrace
 
 
 @dataclass(frozen=True, eq=False)
@@ -166,6 +172,25 @@ class Params(Cell):
             The loss L, in nats, as ``rnn_lib.rnn.evaluate_loss`` computes it (see there for what it raises).
         """
         return evaluate_loss(self, X, y, h0, loss_on)
+
+    def backward(self, X: ArrayLike, trace: "Trace | GRUTrace | LSTMTrace", dL_do: ArrayLike) -> "Params":
+        """``rnn.backward(self, X, trace, dL_do)``: BPTT from any loss on the logits.
+
+        Parameters
+        ----------
+        X : array_like, shape (T, E) or (N, T, E)
+            The embeddings the forward pass read.
+        trace : Trace
+            What ``self.forward(X, ...)`` returned for this X.
+        dL_do : array_like, shape (T, Y) or (N, T, Y)
+            The derivative of the loss with respect to every logit o_t.
+
+        Returns
+        -------
+        Params
+            dL/d(every weight), of the same shapes as the weights (see ``rnn_lib.rnn.backward`` for what it raises).
+        """
+        return backward(self, X, cast(Trace, trace), dL_do)  # backward checks the class
 
 
 @dataclass(frozen=True, eq=False)
@@ -526,18 +551,8 @@ def backward(params: Params, X: ArrayLike, trace: Trace, dL_do: ArrayLike) -> Pa
         If a gradient overflows.
     """
     check_cell(params, Params)
-    if not isinstance(trace, Trace):
-        raise TypeError(f"trace must be the rnn_lib.Trace that forward returned, got {type(trace).__name__}")
-    X3, h0, batched = check_inputs(params, X, trace.h0)
-    N, T, _ = X3.shape
-    lead = (N, T) if batched else (T,)
-    if trace.h.shape != lead + (params.H,):
-        raise ValueError(f"trace.h has shape {trace.h.shape} but X {np.shape(X)} needs {lead + (params.H,)}")
-    d_o = checks.as_float_array(dL_do, "dL_do", ndims=(len(lead) + 1,))
-    if d_o.shape != lead + (params.Y,):
-        raise ValueError(f"dL_do has shape {d_o.shape} but needs one row per step and output: {lead + (params.Y,)}")
-    h = trace.h.reshape(N, T, params.H)
+    X3, arrays, d_o = check_backward_inputs(params, X, trace, Trace, dL_do)
     with np.errstate(over="ignore", invalid="ignore"):  # reported just below, by name
-        grads = _backward_steps(params, X3, h0, h, d_o.reshape(N, T, params.Y), "all")
+        grads = _backward_steps(params, X3, arrays["h0"], arrays["h"], d_o, "all")
     check_finite_result(grads.items(), "Backpropagation")
     return grads

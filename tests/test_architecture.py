@@ -81,7 +81,8 @@ CORE = ("activations", "cell", "data", "first_names", "gradcheck", "language", "
 #: Public in rnn_lib.cell so that every cell's module can share them, but plumbing for writing
 #: a new cell, not API: not re-exported.
 CELL_PLUMBING = {"check_cell", "check_inputs", "check_labels", "check_training_inputs",
-                 "check_finite_result", "loss_and_dlogits", "unbatched", "check_state", "as_weight", "gate"}
+                 "check_finite_result", "loss_and_dlogits", "unbatched", "check_state", "as_weight", "gate",
+                 "check_backward_inputs"}
 #: The one exception to "cells other than the plain RNN are namespaces": the LSTM's weights and
 #: passes under the names issue 13 gave them, the very objects of rnn_lib.lstm.
 LSTM_AT_TOP_LEVEL = {"LSTMParams": lstm.LSTMParams, "lstm_forward": lstm.forward, "lstm_bptt": lstm.bptt}

@@ -1,5 +1,5 @@
-"""Next-token prediction: gradients against central differences, the loss against plain numpy,
-truncated BPTT across chunks against one pass, sampling, training, and bad input."""
+"""Next-token prediction: gradients against central differences (for the RNN, the GRU and the LSTM),
+the loss against plain numpy, truncated BPTT across chunks against one pass, sampling, training, and bad input."""
 
 import numpy as np
 import pytest
@@ -206,8 +206,108 @@ def test_token_stream_is_a_seeded_shuffle_of_the_documents_cut_into_rows():
     assert np.array_equal(stream.ravel(), np.concatenate([documents[i] for i in order])[:20])
 
 
+def cell_problem(kind, seed, N, T, E, H, V):
+    """Random weights of a GRU or an LSTM with W_hy (H, V), inputs, next-token ids and a state (h, or (h, c))."""
+    rng = np.random.default_rng(seed)
+    if kind == "gru":
+        params = rnn_lib.gru.init_params(E, H, V, seed=seed, update_bias=0.0, recurrent_scale=1.5)
+        params = params.replace(**{name: rng.normal(0, 0.5, a.shape) for name, a in params.items() if name[0] == "b"})
+    else:
+        params = rnn_lib.lstm.init_params(E, H, V, seed=seed)
+        params = params.replace(W_e=params.W_e * 3, W_h=params.W_h * 3, b=rng.normal(0, 0.5, 4 * H))
+    lead = () if N is None else (N,)
+    state = rng.normal(0, 0.5, lead + (H,))
+    if kind == "lstm":
+        state = (state, rng.normal(0, 0.5, lead + (H,)))
+    return params, rng.normal(0, 1, lead + (T, E)), rng.integers(0, V, lead + (T,)), state
+
+
+@settings(max_examples=examples(30), deadline=None)
+@given(
+    kind=st.sampled_from(["gru", "lstm"]),
+    seed=st.integers(0, 2**32 - 1),
+    N=st.one_of(st.none(), st.integers(1, 3)),
+    T=st.integers(1, 5),
+    E=st.integers(1, 3),
+    H=st.integers(1, 3),
+    V=st.integers(2, 4),
+    with_state=st.booleans(),
+)
+def test_gru_and_lstm_gradients_match_central_differences(kind, seed, N, T, E, H, V, with_state):
+    params, X, targets, state = cell_problem(kind, seed, N, T, E, H, V)
+    state = state if with_state else None
+    loss, grads, _ = next_token_bptt(params, X, targets, state)
+    assert type(grads) is type(params)
+    for name, array in params.items():
+        numeric = numerical_gradient(
+            lambda value: next_token_bptt(params.replace(**{name: value}), X, targets, state)[0], array)
+        error = relative_error(getattr(grads, name), numeric)
+        # a gradient of ~1e-9 is below the differences' own rounding: then compare absolutely
+        assert error < 1e-6 or np.abs(getattr(grads, name) - numeric).max() < 1e-9, (kind, name, error)
+
+
+@pytest.mark.parametrize("kind", ["gru", "lstm"])
+def test_the_loss_of_any_cell_is_the_mean_cross_entropy_of_its_logits(kind):
+    params, X, targets, state = cell_problem(kind, 3, 2, 5, 3, 4, 6)
+    keywords = params.state_keywords(state)
+    o = params.forward(X, **keywords).o
+    expected = np.mean(np.logaddexp.reduce(o, axis=-1) - np.take_along_axis(o, targets[..., None], -1)[..., 0])
+    assert next_token_bptt(params, X, targets, state)[0] == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize("kind", ["gru", "lstm"])
+@pytest.mark.parametrize("N", [None, 2])
+def test_carrying_the_state_of_any_cell_across_chunks_is_one_pass(kind, N):
+    """The GRU's h, and the LSTM's pair (h, c), carried from chunk to chunk: the pass over the whole."""
+    params, X, targets, state = cell_problem(kind, 7, N, 9, 3, 4, 5)
+    whole, state_whole = next_token_probabilities(params, X, state)
+    first, state_first = next_token_probabilities(params, X[..., :4, :], state)
+    second, state_second = next_token_probabilities(params, X[..., 4:, :], state_first)
+    np.testing.assert_allclose(np.concatenate([first, second], axis=-2), whole, rtol=1e-12, atol=1e-15)
+    for got, want in zip(np.broadcast_arrays(*state_second) if kind == "lstm" else [state_second],
+                         state_whole if kind == "lstm" else [state_whole]):
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-15)
+    loss_1, _, carried = next_token_bptt(params, X[..., :4, :], targets[..., :4], state)
+    loss_2, _, _ = next_token_bptt(params, X[..., 4:, :], targets[..., 4:], carried)
+    assert (4 * loss_1 + 5 * loss_2) / 9 == pytest.approx(next_token_bptt(params, X, targets, state)[0], rel=1e-12)
+
+
+def test_without_its_memory_the_lstm_continues_differently():
+    """Carrying h alone is not enough for the LSTM: c_T matters, so the state is the pair."""
+    params, X, _, state = cell_problem("lstm", 5, None, 6, 3, 4, 5)
+    _, (h, c) = next_token_probabilities(params, X[:3], state)
+    carried = next_token_probabilities(params, X[3:], (h, c))[0]
+    forgotten = next_token_probabilities(params, X[3:], (h, np.zeros_like(c)))[0]
+    assert np.abs(carried - forgotten).max() > 1e-3
+
+
+@pytest.mark.parametrize("kind", ["gru", "lstm"])
+def test_every_cell_learns_a_periodic_stream_and_samples_it(kind):
+    stream = periodic_stream()
+    params = rnn_lib.gru.init_params(3, 6, 3, seed=0) if kind == "gru" else rnn_lib.lstm.init_params(3, 6, 3, seed=0)
+    run = rnn_lib.train_language_model(params, stream, 2.0, 8, epochs=40, max_norm=5.0)
+    assert type(run.params) is type(params)
+    assert run.loss[0] > 1.0 and run.loss[-1] < 0.05, run.loss[-1]
+    assert rnn_lib.sample_tokens(run.params, np.eye(3), [0], 9, temperature=0.5).tolist() == [1, 2, 0] * 3
+
+
+def test_train_by_epoch_is_train_language_model_one_epoch_at_a_time():
+    stream, validation = periodic_stream(), [np.array([1, 2, 0]), np.array([2, 0])]
+    params = rnn_lib.init_params("rnn", 3, 4, Y=3, seed=2)
+    run = rnn_lib.train_by_epoch(params, stream, [(1.0, 2), (0.3, 1)], 8, validation, start=0, max_norm=5.0)
+    assert len(run.params) == len(run.train_loss) == len(run.validation_loss) == 3
+    for epoch, learning_rate in enumerate([1.0, 1.0, 0.3]):
+        one = rnn_lib.train_language_model(params, stream, learning_rate, 8, epochs=1, max_norm=5.0)
+        params = one.params
+        assert run.train_loss[epoch] == pytest.approx(one.loss.mean(), rel=1e-12)
+        assert run.validation_loss[epoch] == rnn_lib.per_token_loss(params, validation, 0)
+        np.testing.assert_array_equal(run.params[epoch].W_hh, params.W_hh)
+    assert len(run.gradient_norms) == 3 * -(-(stream.shape[1] - 1) // 8)
+
+
 P, X, TARGETS, H0 = language_problem(0, 2, 3, 3, 2, 4)
 GRU = rnn_lib.gru.init_params(3, 2, 4)
+LSTM = rnn_lib.lstm.init_params(3, 2, 4)
 
 
 @pytest.mark.parametrize("call, error, match", [
@@ -221,7 +321,19 @@ GRU = rnn_lib.gru.init_params(3, 2, 4)
     (lambda: next_token_bptt(P, np.where(X > 0, np.nan, X), TARGETS), ValueError, r"X must be finite"),
     (lambda: next_token_bptt(P, X[..., :2], TARGETS), ValueError, r"X has shape .* E = 3"),
     (lambda: next_token_bptt(P, X, TARGETS, np.ones(3)), ValueError, r"h0 has shape \(3,\) .* H = 2"),
-    (lambda: next_token_bptt(GRU, X, TARGETS), TypeError, r"params must be an rnn_lib.Params"),
+    (lambda: next_token_bptt(dict(P.items()), X, TARGETS), TypeError, r"params must be the weights of a cell"),
+    (lambda: next_token_bptt(LSTM, X, TARGETS, H0), TypeError, r"state must be the LSTM's pair \(h, c\).* ndarray"),
+    (lambda: next_token_bptt(LSTM, X, TARGETS, (H0,)), TypeError, r"pair \(h, c\).* tuple of length 1"),
+    (lambda: next_token_bptt(LSTM, X, TARGETS, (H0, np.ones(3))), ValueError, r"c0 has shape \(3,\) .* H = 2"),
+    (lambda: next_token_bptt(GRU, X, TARGETS, np.ones((2, 3))), ValueError, r"h0 has shape \(2, 3\) .* H = 2"),
+    (lambda: rnn_lib.train_by_epoch(rnn_lib.init_params("rnn", 3, 2, Y=3), [[0, 1, 2]], [], 2, [[0, 2]], 2),
+     ValueError, r"schedule holds no epoch"),
+    (lambda: rnn_lib.train_by_epoch(rnn_lib.init_params("rnn", 3, 2, Y=3), [[0, 1, 2]], [(0.1, 1.5)], 2, [[0, 2]], 2),
+     TypeError, r"schedule\[0\]'s epochs must be a whole number"),
+    (lambda: rnn_lib.train_by_epoch(rnn_lib.init_params("rnn", 3, 2, Y=3), [[0, 1, 2]], [0.1], 2, [[0, 2]], 2),
+     TypeError, r"schedule\[0\] must be a \(learning rate, epochs\) pair"),
+    (lambda: rnn_lib.train_by_epoch(rnn_lib.init_params("rnn", 3, 2, Y=3), [[0, 1, 2]], [(-1, 1)], 2, [[0, 2]], 2),
+     ValueError, r"schedule\[0\]'s learning rate must be a finite number > 0"),
     (lambda: next_token_probabilities(P, X, temperature=0), ValueError, r"temperature must be a finite number > 0"),
     (lambda: next_token_probabilities(P, X, temperature="hot"), TypeError, r"temperature must be a number"),
     (lambda: next_token_probabilities(P, X, temperature=True), TypeError, r"temperature must be a number"),

@@ -54,6 +54,8 @@ CASES = {
     language.token_stream: (lambda: language.token_stream([[0, 1]], rows="1"), lambda: language.token_stream([[0, 1]], rows=0), "rows"),
     language.train_language_model: (lambda: language.train_language_model(LM, STREAM, 0.1, chunk_length=2.0),
                                     lambda: language.train_language_model(LM, STREAM, 0.1, chunk_length=0), "chunk_length"),
+    language.train_by_epoch: (lambda: language.train_by_epoch(LM, STREAM, [(0.1, 1)], 2, [[0, 3]], start="3"),
+                              lambda: language.train_by_epoch(LM, STREAM, [(0.1, 1)], 2, [[0, 3]], start=7), "start"),
     language.per_token_loss: (lambda: language.per_token_loss(LM, [[0, 3]], start=3.0), lambda: language.per_token_loss(LM, [[0, 3]], start=4), "start"),
     first_names.names_corpus: (lambda: first_names.names_corpus(test_fraction="0.1"),
                                lambda: first_names.names_corpus(test_fraction=0), "test_fraction"),
@@ -64,12 +66,16 @@ CASES = {
     gru.init_params: (lambda: gru.init_params(3, "2"), lambda: gru.init_params(3, 0), "H"),
     gru.forward: (lambda: gru.forward(P, X), lambda: gru.forward(GRU, X[:, :2]), "params|X"),
     gru.bptt: (lambda: gru.bptt(GRU, X, Y, h0="h"), lambda: gru.bptt(GRU, X, Y, h0=np.ones(5)), "h0"),
+    gru.backward: (lambda: gru.backward(GRU, X, TRACE, np.zeros((4, 1))),
+                    lambda: gru.backward(GRU, X, GRU.forward(X), np.zeros((3, 1))), "trace|dL_do"),
     gru.evaluate_loss: (lambda: gru.evaluate_loss(GRU, X, "y"), lambda: gru.evaluate_loss(GRU, X, 0.5), "y"),
     lstm.LSTMParams: (lambda: LSTM.replace(W_h="w"), lambda: LSTM.replace(W_h=np.ones((2, 2))), "W_h"),
     lstm.init_params: (lambda: lstm.init_params(3, 2, forget_bias="1"), lambda: lstm.init_params(3, 2, forget_bias=np.inf),
                        "forget_bias"),
     lstm.forward: (lambda: lstm.forward(GRU, X), lambda: lstm.forward(LSTM, X, c0=np.ones(3)), "params|c0"),
     lstm.bptt: (lambda: lstm.bptt(LSTM, X, Y, c0="c"), lambda: lstm.bptt(LSTM, X, Y, loss_on="first"), "c0|loss_on"),
+    lstm.backward: (lambda: lstm.backward(LSTM, X, TRACE, np.zeros((4, 1))),
+                     lambda: lstm.backward(LSTM, X, LSTM.forward(X), np.zeros((3, 1))), "trace|dL_do"),
     lstm.evaluate_loss: (lambda: lstm.evaluate_loss(LSTM, X, "y"), lambda: lstm.evaluate_loss(LSTM, X, 0.5), "y"),
     gradcheck.numerical_gradient: (lambda: gradcheck.numerical_gradient("f", 1.0),
                                    lambda: gradcheck.numerical_gradient(np.sin, 1.0, eps=0), "f|eps"),
@@ -159,7 +165,7 @@ def test_a_wrong_type_raises_type_error_and_a_wrong_value_value_error(function):
 
 
 DATA_HOLDERS = {"Trace", "Contributions", "GRUTrace", "LSTMTrace", "History", "TrainingRun", "WorkedExample",
-                "Documents", "Corpus", "BagOfNgrams", "NgramBag", "Cell", "LanguageRun", "NamesCorpus", "NGramModel"}
+                "Documents", "Corpus", "BagOfNgrams", "NgramBag", "Cell", "LanguageRun", "EpochRun", "NamesCorpus", "NGramModel"}
 
 
 def public_functions():

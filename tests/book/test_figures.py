@@ -37,6 +37,21 @@ def test_figures_have_labelled_axes(figure):
     matplotlib.pyplot.close(fig)
 
 
+def test_the_language_model_figure_draws_both_losses_of_every_cell_and_the_baseline():
+    runs = {name: rnn_lib.EpochRun([], np.linspace(2.5, 2.0, 5) + shift, np.linspace(2.4, 2.1, 5) + shift, np.ones(3))
+            for name, shift in (("RNN", 0.0), ("GRU", -0.1), ("LSTM", 0.1))}
+    fig = figures.loss_curves_by_cell(runs, baseline={"4-gram": 2.06})
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "epoch" and "nats" in ax.get_ylabel() and "perplexity" in fig.axes[1].get_ylabel()
+    drawn = {line.get_label(): line.get_ydata() for line in ax.lines}
+    for name, run in runs.items():
+        np.testing.assert_array_equal(drawn[f"{name}, validation"], run.validation_loss)
+        np.testing.assert_array_equal(drawn[f"{name}, training"], run.train_loss)
+    assert list(drawn["4-gram"]) == [2.06, 2.06]
+    assert fig.axes[1].get_ylim() == ax.get_ylim()  # the perplexity axis reads the same curves
+    matplotlib.pyplot.close(fig)
+
+
 def test_the_loss_figure_draws_the_curves_and_marks_it_is_given():
     p = np.linspace(0.01, 0.99, 99)
     marked = [(q, rnn_lib.log_loss(1, q), rnn_lib.log_loss(1, q, base=10)) for q in (0.5, 0.98)]
