@@ -19,6 +19,7 @@ from . import checks, gru
 from .cell import Cell, check_cell
 from .data import one_hot
 from .gru import GRUParams
+from .lstm import LSTMParams
 from .rnn import Params
 
 #: Any cell's weights: ``gradient_step`` returns the type it is given.
@@ -424,7 +425,7 @@ def clip_gradients(grads: _CellT, max_norm: float) -> tuple[_CellT, float]:
     return grads.replace(**{name: scale * array for name, array in grads.items()}), norm
 
 
-CELLS = ("rnn", "gru")
+CELLS = ("rnn", "gru", "lstm")
 
 
 def init_params(
@@ -436,21 +437,27 @@ def init_params(
     input_scale: float = 1.0,
     recurrent_scale: float = 1.0,
     update_bias: float | None = None,
-) -> Params | GRUParams:
-    """Random starting weights for a plain RNN (cell="rnn") or a GRU (cell="gru"), seeded.
+    forget_bias: float | None = None,
+) -> Params | GRUParams | LSTMParams:
+    """Random starting weights for a plain RNN (cell="rnn"), a GRU ("gru") or an LSTM ("lstm"), seeded.
 
     Input weights (rows of W_eh: the embeddings) ~ N(0, input_scale²), so a
     one-hot token gives z_t entries of about that size; recurrent weights
     W_hh ~ N(0, recurrent_scale²/H), so that at 1 W_hh neither blows the state
     up nor kills it at the start; the output W_hy ~ N(0, 1/H); biases 0. For
     the GRU, the update gate's bias starts at ``update_bias``, −3 unless given
-    (see ``gru.init_params``); the plain RNN has no update gate, so it refuses
-    any ``update_bias``.
+    (see ``gru.init_params``). The LSTM is drawn the same way, for all four
+    gates at once: W_e (E, 4H) ~ N(0, input_scale²), W_h (H, 4H) ~
+    N(0, recurrent_scale²/H), W_hy ~ N(0, 1/H), b = 0 except the forget gate's
+    block b[H:2H] = ``forget_bias``, +3 unless given: f_t ≈ σ(3) ≈ 0.95 keeps
+    the memory as the GRU's 1 − σ(−3) keeps its state, the same gated-path
+    factor (``lstm.init_params`` draws PyTorch's uniform weights instead). Each
+    cell refuses the other's gate bias; the plain RNN refuses both.
 
     Parameters
     ----------
     cell : str
-        "rnn" or "gru".
+        "rnn", "gru" or "lstm".
     E : int
         Input (embedding) size, ≥ 1: the vocabulary size for one-hot inputs.
     H : int
@@ -465,45 +472,55 @@ def init_params(
         Standard deviation of the recurrent weights, times √H, ≥ 0.
     update_bias : float or None, default None
         The GRU's starting b_u, any finite number; None for −3.0. Only for
-        cell="gru": leave it None for the plain RNN.
+        cell="gru": leave it None for the others.
+    forget_bias : float or None, default None
+        The LSTM's starting forget-gate bias b[H:2H], any finite number; None
+        for +3.0. Only for cell="lstm": leave it None for the others.
 
     Returns
     -------
-    Params or GRUParams
+    Params, GRUParams or LSTMParams
         W_eh (E, H), W_hh (H, H), W_hy (H, Y), b_h (H,), b_y (Y,), and for the
-        GRU also W_er, W_eu (E, H), W_hr, W_hu (H, H), b_r, b_u (H,).
+        GRU also W_er, W_eu (E, H), W_hr, W_hu (H, H), b_r, b_u (H,); for the
+        LSTM W_e (E, 4H), W_h (H, 4H), b (4H,), W_hy (H, Y), b_y (Y,).
 
     Raises
     ------
     TypeError
         If ``cell`` is not a string, E, H, Y or ``seed`` is not a whole number,
-        or a scale or ``update_bias`` (unless None) is not a real number.
+        or a scale, ``update_bias`` or ``forget_bias`` (unless None) is not a real number.
     ValueError
-        If ``cell`` is neither "rnn" nor "gru", E, H or Y < 1, ``seed`` < 0, a
-        scale is negative or not finite, ``update_bias`` is not finite, or
-        ``update_bias`` is given (not None) for cell="rnn".
+        If ``cell`` is not one of "rnn", "gru", "lstm", E, H or Y < 1, ``seed``
+        < 0, a scale is negative or not finite, a gate bias is not finite, or
+        a gate bias is given (not None) for a cell without that gate.
     """
     checks.check_choice(cell, "cell", CELLS)
     E, H, Y = (checks.check_count(n, name, low=1) for n, name in ((E, "E"), (H, "H"), (Y, "Y")))
     seed = checks.check_count(seed, "seed")
     input_scale = checks.check_real(input_scale, "input_scale", low=0)
     recurrent_scale = checks.check_real(recurrent_scale, "recurrent_scale", low=0)
-    if update_bias is not None:
-        update_bias = checks.check_real(update_bias, "update_bias")
+    biases = {"update_bias": (update_bias, "gru", "the GRU's update-gate bias", "update gate"),
+              "forget_bias": (forget_bias, "lstm", "the LSTM's forget-gate bias", "forget gate")}
+    for name, (value, owner, what, gate_name) in biases.items():
+        if value is None:
+            continue
+        checks.check_real(value, name)
+        if cell != owner:
+            raise ValueError(f"{name} is {what}, but cell={cell!r} has no {gate_name}: leave it out"
+                             f" (got {name}={value})")
     if cell == "gru":
-        bias = -3.0 if update_bias is None else update_bias
+        bias = -3.0 if update_bias is None else float(update_bias)
         return gru.init_params(E, H, Y, seed, input_scale, bias, recurrent_scale)
-    if update_bias is not None:
-        raise ValueError(
-            "update_bias is the GRU's update-gate bias, but cell='rnn' has no update gate:"
-            f" leave it out (got update_bias={update_bias})"
-        )
     rng = np.random.default_rng(seed)
-    return Params(
-        W_eh=rng.normal(0.0, input_scale, (E, H)),
-        W_hh=rng.normal(0.0, recurrent_scale / np.sqrt(H), (H, H)),
-        W_hy=rng.normal(0.0, 1.0 / np.sqrt(H), (H, Y)),
-    )
+    width = 4 * H if cell == "lstm" else H  # the LSTM's four gates side by side
+    W_in = rng.normal(0.0, input_scale, (E, width))
+    W_rec = rng.normal(0.0, recurrent_scale / np.sqrt(H), (H, width))
+    W_hy = rng.normal(0.0, 1.0 / np.sqrt(H), (H, Y))
+    if cell == "rnn":
+        return Params(W_eh=W_in, W_hh=W_rec, W_hy=W_hy)
+    b = np.zeros(4 * H)
+    b[H:2 * H] = 3.0 if forget_bias is None else float(forget_bias)  # the forget gate f, second of i, f, g, o
+    return LSTMParams(W_e=W_in, W_h=W_rec, b=b, W_hy=W_hy)
 
 
 def _by_length(documents, size):
