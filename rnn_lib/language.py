@@ -51,7 +51,7 @@ from .activations import softmax
 from .cell import check_cell, check_finite_result, check_inputs
 from .data import one_hot
 from .rnn import Params, backward, forward
-from .train import clip_gradients, gradient_norm, gradient_step
+from .train import chunk_slices, clip_gradients, gradient_norm, gradient_step
 
 
 def _cross_entropy(o: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
@@ -367,10 +367,10 @@ def train_language_model(params: Params, stream: ArrayLike, learning_rate: float
     losses, norms = [], []
     for _ in range(epochs):
         h = np.zeros((N, params.H))
-        for s in range(0, total - 1, K):
-            inputs = stream[:, s:min(s + K, total - 1)]
+        for part in chunk_slices(total - 1, K):  # inputs: columns 0 … total−2; targets: one step later
+            inputs = stream[:, part]
             X = one_hot(inputs.ravel(), V).reshape(inputs.shape + (V,))
-            loss, grads, h = next_token_bptt(params, X, stream[:, s + 1:s + 1 + inputs.shape[1]], h)
+            loss, grads, h = next_token_bptt(params, X, stream[:, part.start + 1:part.stop + 1], h)
             if max_norm is None:
                 norm = gradient_norm(grads)
             else:

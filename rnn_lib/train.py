@@ -16,10 +16,10 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import checks, gru
-from .cell import Cell, check_cell
+from .cell import Cell, check_cell, check_training_inputs
 from .data import one_hot
 from .gru import GRUParams
-from .lstm import LSTMParams
+from .lstm import LSTMParams, LSTMTrace
 from .rnn import Params
 
 #: Any cell's weights: ``gradient_step`` returns the type it is given.
@@ -523,6 +523,116 @@ def init_params(
     return LSTMParams(W_e=W_in, W_h=W_rec, b=b, W_hy=W_hy)
 
 
+#: Where truncated BPTT's chunks are anchored: "start" (a framework's chunks) or "end".
+ALIGNS = ("start", "end")
+
+
+def chunk_slices(T: int, K: int, align: str = "start") -> list[slice]:
+    """Steps 0 … T−1 (0-based) cut into consecutive chunks of at most K, as truncated BPTT reads them.
+
+    With align="start" the chunks begin at step 0, every K steps, and the last
+    one may be shorter: how a framework walks a long text. With align="end"
+    they end at step T−1 and the *first* may be shorter, so that the last
+    chunk always holds the last K steps.
+
+    Parameters
+    ----------
+    T : int
+        The number of steps, ≥ 1.
+    K : int
+        The chunk length, ≥ 1.
+    align : {"start", "end"}, default "start"
+        Which end of the sequence the full chunks start from.
+
+    Returns
+    -------
+    list of slice
+        ⌈T / K⌉ slices in order, each of 1 … K steps, together covering 0 … T−1 once.
+
+    Raises
+    ------
+    TypeError
+        If T or K is not a whole number, or align is not a string.
+    ValueError
+        If T or K < 1, or align is neither "start" nor "end".
+    """
+    T, K = checks.check_count(T, "T", low=1), checks.check_count(K, "K", low=1)
+    checks.check_choice(align, "align", ALIGNS)
+    first = K if align == "start" else T - K * ((T - 1) // K)  # the length of the first chunk
+    return [slice(0, min(first, T))] + [slice(a, min(a + K, T)) for a in range(first, T, K)]
+
+
+def _carried(trace):
+    """The state one chunk hands to the next: h_T (N, H), and the LSTM's memory c_T (N, H), as keywords."""
+    state = {"h0": trace.h[:, -1]}
+    if isinstance(trace, LSTMTrace):
+        state["c0"] = trace.c[:, -1]
+    return state
+
+
+def chunked_bptt(params: _CellT, X: ArrayLike, y: ArrayLike, K: int, h0: ArrayLike | None = None,
+                 loss_on: str = "last", align: str = "start") -> tuple[float, _CellT]:
+    """Truncated BPTT in chunks of K steps: the state carried forward, the gradient cut at each chunk's start.
+
+    Explained in the chapters *Backpropagation through time* and *Long-range
+    memory*. The forward pass runs through the chunks of ``chunk_slices(T, K,
+    align)``, each from the state the previous one ended in (h, and the LSTM's
+    memory c), so the loss is the full pass's. Each chunk's gradient is that of
+    its own losses with its starting state held fixed (PyTorch's
+    ``h.detach()``), and the chunks' gradients are added. K ≥ T is full BPTT.
+    With loss_on="last" only the last chunk has a loss: the gradient is BPTT
+    over that chunk alone, and align="end" makes it the last K steps, the
+    sliding window of ``analysis.jacobians.truncated_bptt_whh``.
+
+    Parameters
+    ----------
+    params : Cell
+        Params, GRUParams or LSTMParams.
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings x_1 … x_T of one document, or of a batch of N documents.
+    y : array_like, shape (Y,), or (N, Y) for a batch
+        The labels, each 0 or 1; when Y = 1, also shape (), or (N,) for a batch.
+    K : int
+        The chunk length, ≥ 1.
+    h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+        The initial hidden state h_0; None means zeros (and an LSTM's c_0 is zeros).
+    loss_on : {"last", "all"}, default "last"
+        Score the last step only, or every step.
+    align : {"start", "end"}, default "start"
+        Chunks from the first step (a framework's) or ending at the last (``chunk_slices``).
+
+    Returns
+    -------
+    loss : float
+        The loss L, in nats, as the cell's ``bptt`` computes it over the whole sequence.
+    grads : Cell
+        The sum of the chunks' gradients, weights of the type and shapes of params.
+
+    Raises
+    ------
+    TypeError
+        If params is not a cell's weights, K is not a whole number, align or
+        loss_on is not a string, or X, y or h0 is not numeric.
+    ValueError
+        If K < 1, align is neither "start" nor "end", or as the cell's ``bptt``.
+    FloatingPointError
+        If the forward pass or a gradient overflows.
+    """
+    check_cell(params)
+    X, h0, y = check_training_inputs(params, X, y, h0, loss_on)  # X (N, T, E), h0 (N, H), y (N, Y)
+    parts = chunk_slices(X.shape[1], K, align)
+    state, loss = {"h0": h0}, 0.0
+    chunk_grads: list[Cell] = []
+    for part in parts:
+        if loss_on == "all" or part is parts[-1]:  # with loss_on="last", earlier chunks have no loss
+            chunk_loss, grads = params.bptt(X[:, part], y, loss_on=loss_on, **state)
+            loss, chunk_grads = loss + chunk_loss, chunk_grads + [grads]
+        if part is not parts[-1]:
+            state = _carried(params.forward(X[:, part], **state))  # carried on, held fixed
+    return loss, type(params).trusted(**{name: sum(getattr(g, name) for g in chunk_grads)
+                                         for name in params.names()})
+
+
 def _by_length(documents, size):
     """Group documents (id arrays) by length: {T: (indices (n,), one-hot X (n, T, size))}."""
     if len(documents) == 0:
@@ -647,6 +757,8 @@ def train_classifier(
     max_norm: float | None = None,
     seed: int = 0,
     test: tuple[Sequence[ArrayLike], ArrayLike] | None = None,
+    chunk_length: int | None = None,
+    align: str = "start",
 ) -> TrainingRun:
     """Train a sequence classifier by mini-batch gradient descent, with optional clipping.
 
@@ -654,7 +766,8 @@ def train_classifier(
     shuffles the documents (seeded), cuts them into batches of at most
     ``batch_size`` documents of one length, and takes one step
     W ← W − η dL/dW per batch (loss on the last step), the gradient first
-    clipped to ``max_norm`` if given.
+    clipped to ``max_norm`` if given. With ``chunk_length`` K, the gradient is
+    truncated BPTT, ``chunked_bptt(params, X, y, K, align=align)``.
 
     Parameters
     ----------
@@ -676,6 +789,10 @@ def train_classifier(
         Seed of the shuffling, ≥ 0.
     test : tuple of (sequence of array_like, array_like of shape (M,)), optional
         Held-out (documents, labels) to score after every epoch; None for none.
+    chunk_length : int, optional
+        Truncate BPTT to chunks of this many steps (≥ 1, ``chunked_bptt``); None for full BPTT.
+    align : {"start", "end"}, default "start"
+        Where the chunks start (``chunk_slices``); only used with ``chunk_length``.
 
     Returns
     -------
@@ -687,11 +804,13 @@ def train_classifier(
     ------
     TypeError
         If ``params`` is not a cell's weights, ``learning_rate`` or ``max_norm``
-        is not a real number, ``epochs``, ``batch_size`` or ``seed`` is not a
-        whole number, or ``y`` is not numeric; or as ``predict`` for the documents.
+        is not a real number, ``epochs``, ``batch_size``, ``seed`` or
+        ``chunk_length`` is not a whole number, ``align`` is not a string, or
+        ``y`` is not numeric; or as ``predict`` for the documents.
     ValueError
         If ``learning_rate`` or ``max_norm`` is not > 0, ``epochs`` or ``seed``
-        < 0, ``batch_size`` < 1, ``y`` is not (N,) or ``documents`` is empty;
+        < 0, ``batch_size`` or ``chunk_length`` < 1, ``align`` is neither
+        "start" nor "end", ``y`` is not (N,) or ``documents`` is empty;
         or as ``predict`` for the documents and ``bptt`` for the labels.
     """
     check_cell(params)
@@ -701,10 +820,19 @@ def train_classifier(
     if max_norm is not None:
         max_norm = checks.check_positive(max_norm, "max_norm")
     seed = checks.check_count(seed, "seed")
+    if chunk_length is not None:
+        chunk_length = checks.check_count(chunk_length, "chunk_length", low=1)
+    checks.check_choice(align, "align", ALIGNS)
     y = checks.as_float_array(y, "y", ndims=(1,))
     if len(y) != len(documents):
         raise ValueError(f"y has {len(y)} labels but there are {len(documents)} documents")
     rng = np.random.default_rng(seed)
+
+    def gradient(current, X, labels):
+        if chunk_length is None:
+            return current.bptt(X, labels)
+        return chunked_bptt(current, X, labels, chunk_length, align=align)
+
     groups = _by_length(documents, params.E)
 
     def score(current):
@@ -714,7 +842,7 @@ def train_classifier(
     for _ in range(epochs):
         epoch_loss = 0.0
         for X, labels in _shuffled_batches(groups, y, batch_size, rng):
-            loss, grads = params.bptt(X, labels)
+            loss, grads = gradient(params, X, labels)
             epoch_loss += loss * len(labels) / len(y)
             if max_norm is None:
                 norm = gradient_norm(grads)
