@@ -530,8 +530,9 @@ ALIGNS = ("start", "end")
 def chunk_slices(T: int, K: int, align: str = "start") -> list[slice]:
     """Steps 0 … T−1 (0-based) cut into consecutive chunks of at most K, as truncated BPTT reads them.
 
-    With align="start" the chunks begin at step 0, every K steps, and the last
-    one may be shorter: how a framework walks a long text. With align="end"
+    Explained in the chapter *Long-range memory*. With align="start" the
+    chunks begin at step 0, every K steps, and the last one may be shorter:
+    how a framework walks a long text. With align="end"
     they end at step T−1 and the *first* may be shorter, so that the last
     chunk always holds the last K steps.
 
