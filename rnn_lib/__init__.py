@@ -6,7 +6,7 @@ Each module holds one idea of the book:
 - ``rnn``: Params, the forward pass and backpropagation through time (from any dL/do)
 - ``loss``: binary cross-entropy in any log base
 - ``gradcheck``: finite-difference gradients
-- ``train``: gradient descent; mini-batch training with gradient clipping
+- ``train``: gradient descent; mini-batch training with gradient clipping; truncated BPTT in chunks
 - ``data``: tokens, vocabulary, embeddings, the slides' worked example, generated corpora
 - ``first_names``: a real corpus, the 1990 US Census first names, split by name
 - ``language``: next-token prediction (softmax over V tokens) for any cell, sampling, truncated BPTT in chunks
@@ -68,6 +68,8 @@ from .train import (
     History,
     TrainingRun,
     accuracy,
+    chunk_slices,
+    chunked_bptt,
     clip_gradients,
     gradient_descent,
     gradient_norm,
@@ -101,6 +103,8 @@ __all__ = [
     "bce_with_logits",
     "bptt",
     "check_gradients",
+    "chunk_slices",
+    "chunked_bptt",
     "clip_gradients",
     "embed",
     "embedding_weight_fits",

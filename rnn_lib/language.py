@@ -53,7 +53,7 @@ from . import checks
 from .activations import softmax
 from .cell import Cell, State, check_cell, check_finite_result
 from .data import one_hot
-from .train import clip_gradients, gradient_norm, gradient_step
+from .train import chunk_slices, clip_gradients, gradient_norm, gradient_step
 
 #: The state carried from one call to the next: None (zeros), h, or the LSTM's pair (h, c).
 StateLike = ArrayLike | tuple[ArrayLike, ArrayLike] | None
@@ -379,10 +379,10 @@ def train_language_model(params: Cell, stream: ArrayLike, learning_rate: float, 
     losses, norms = [], []
     for _ in range(epochs):
         state: StateLike = None  # zeros: h_0 = 0 (and c_0 = 0) at the start of every epoch
-        for s in range(0, total - 1, K):
-            inputs = stream[:, s:min(s + K, total - 1)]
+        for part in chunk_slices(total - 1, K):  # inputs: columns 0 … total−2; targets: one step later
+            inputs = stream[:, part]
             X = one_hot(inputs.ravel(), V).reshape(inputs.shape + (V,))
-            loss, grads, state = next_token_bptt(params, X, stream[:, s + 1:s + 1 + inputs.shape[1]], state)
+            loss, grads, state = next_token_bptt(params, X, stream[:, part.start + 1:part.stop + 1], state)
             if max_norm is None:
                 norm = gradient_norm(grads)
             else:

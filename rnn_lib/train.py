@@ -16,9 +16,10 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import checks, gru
-from .cell import Cell, check_cell
+from .cell import Cell, check_cell, check_training_inputs
 from .data import one_hot
 from .gru import GRUParams
+from .lstm import LSTMParams, LSTMTrace
 from .rnn import Params
 
 #: Any cell's weights: ``gradient_step`` returns the type it is given.
@@ -424,7 +425,7 @@ def clip_gradients(grads: _CellT, max_norm: float) -> tuple[_CellT, float]:
     return grads.replace(**{name: scale * array for name, array in grads.items()}), norm
 
 
-CELLS = ("rnn", "gru")
+CELLS = ("rnn", "gru", "lstm")
 
 
 def init_params(
@@ -436,21 +437,27 @@ def init_params(
     input_scale: float = 1.0,
     recurrent_scale: float = 1.0,
     update_bias: float | None = None,
-) -> Params | GRUParams:
-    """Random starting weights for a plain RNN (cell="rnn") or a GRU (cell="gru"), seeded.
+    forget_bias: float | None = None,
+) -> Params | GRUParams | LSTMParams:
+    """Random starting weights for a plain RNN (cell="rnn"), a GRU ("gru") or an LSTM ("lstm"), seeded.
 
     Input weights (rows of W_eh: the embeddings) ~ N(0, input_scale²), so a
     one-hot token gives z_t entries of about that size; recurrent weights
     W_hh ~ N(0, recurrent_scale²/H), so that at 1 W_hh neither blows the state
     up nor kills it at the start; the output W_hy ~ N(0, 1/H); biases 0. For
     the GRU, the update gate's bias starts at ``update_bias``, −3 unless given
-    (see ``gru.init_params``); the plain RNN has no update gate, so it refuses
-    any ``update_bias``.
+    (see ``gru.init_params``). The LSTM is drawn the same way, for all four
+    gates at once: W_e (E, 4H) ~ N(0, input_scale²), W_h (H, 4H) ~
+    N(0, recurrent_scale²/H), W_hy ~ N(0, 1/H), b = 0 except the forget gate's
+    block b[H:2H] = ``forget_bias``, +3 unless given: f_t ≈ σ(3) ≈ 0.95 keeps
+    the memory as the GRU's 1 − σ(−3) keeps its state, the same gated-path
+    factor (``lstm.init_params`` draws PyTorch's uniform weights instead). Each
+    cell refuses the other's gate bias; the plain RNN refuses both.
 
     Parameters
     ----------
     cell : str
-        "rnn" or "gru".
+        "rnn", "gru" or "lstm".
     E : int
         Input (embedding) size, ≥ 1: the vocabulary size for one-hot inputs.
     H : int
@@ -465,45 +472,166 @@ def init_params(
         Standard deviation of the recurrent weights, times √H, ≥ 0.
     update_bias : float or None, default None
         The GRU's starting b_u, any finite number; None for −3.0. Only for
-        cell="gru": leave it None for the plain RNN.
+        cell="gru": leave it None for the others.
+    forget_bias : float or None, default None
+        The LSTM's starting forget-gate bias b[H:2H], any finite number; None
+        for +3.0. Only for cell="lstm": leave it None for the others.
 
     Returns
     -------
-    Params or GRUParams
+    Params, GRUParams or LSTMParams
         W_eh (E, H), W_hh (H, H), W_hy (H, Y), b_h (H,), b_y (Y,), and for the
-        GRU also W_er, W_eu (E, H), W_hr, W_hu (H, H), b_r, b_u (H,).
+        GRU also W_er, W_eu (E, H), W_hr, W_hu (H, H), b_r, b_u (H,); for the
+        LSTM W_e (E, 4H), W_h (H, 4H), b (4H,), W_hy (H, Y), b_y (Y,).
 
     Raises
     ------
     TypeError
         If ``cell`` is not a string, E, H, Y or ``seed`` is not a whole number,
-        or a scale or ``update_bias`` (unless None) is not a real number.
+        or a scale, ``update_bias`` or ``forget_bias`` (unless None) is not a real number.
     ValueError
-        If ``cell`` is neither "rnn" nor "gru", E, H or Y < 1, ``seed`` < 0, a
-        scale is negative or not finite, ``update_bias`` is not finite, or
-        ``update_bias`` is given (not None) for cell="rnn".
+        If ``cell`` is not one of "rnn", "gru", "lstm", E, H or Y < 1, ``seed``
+        < 0, a scale is negative or not finite, a gate bias is not finite, or
+        a gate bias is given (not None) for a cell without that gate.
     """
     checks.check_choice(cell, "cell", CELLS)
     E, H, Y = (checks.check_count(n, name, low=1) for n, name in ((E, "E"), (H, "H"), (Y, "Y")))
     seed = checks.check_count(seed, "seed")
     input_scale = checks.check_real(input_scale, "input_scale", low=0)
     recurrent_scale = checks.check_real(recurrent_scale, "recurrent_scale", low=0)
-    if update_bias is not None:
-        update_bias = checks.check_real(update_bias, "update_bias")
+    biases = {"update_bias": (update_bias, "gru", "the GRU's update-gate bias", "update gate"),
+              "forget_bias": (forget_bias, "lstm", "the LSTM's forget-gate bias", "forget gate")}
+    for name, (value, owner, what, gate_name) in biases.items():
+        if value is None:
+            continue
+        checks.check_real(value, name)
+        if cell != owner:
+            raise ValueError(f"{name} is {what}, but cell={cell!r} has no {gate_name}: leave it out"
+                             f" (got {name}={value})")
     if cell == "gru":
-        bias = -3.0 if update_bias is None else update_bias
+        bias = -3.0 if update_bias is None else float(update_bias)
         return gru.init_params(E, H, Y, seed, input_scale, bias, recurrent_scale)
-    if update_bias is not None:
-        raise ValueError(
-            "update_bias is the GRU's update-gate bias, but cell='rnn' has no update gate:"
-            f" leave it out (got update_bias={update_bias})"
-        )
     rng = np.random.default_rng(seed)
-    return Params(
-        W_eh=rng.normal(0.0, input_scale, (E, H)),
-        W_hh=rng.normal(0.0, recurrent_scale / np.sqrt(H), (H, H)),
-        W_hy=rng.normal(0.0, 1.0 / np.sqrt(H), (H, Y)),
-    )
+    width = 4 * H if cell == "lstm" else H  # the LSTM's four gates side by side
+    W_in = rng.normal(0.0, input_scale, (E, width))
+    W_rec = rng.normal(0.0, recurrent_scale / np.sqrt(H), (H, width))
+    W_hy = rng.normal(0.0, 1.0 / np.sqrt(H), (H, Y))
+    if cell == "rnn":
+        return Params(W_eh=W_in, W_hh=W_rec, W_hy=W_hy)
+    b = np.zeros(4 * H)
+    b[H:2 * H] = 3.0 if forget_bias is None else float(forget_bias)  # the forget gate f, second of i, f, g, o
+    return LSTMParams(W_e=W_in, W_h=W_rec, b=b, W_hy=W_hy)
+
+
+#: Where truncated BPTT's chunks are anchored: "start" (a framework's chunks) or "end".
+ALIGNS = ("start", "end")
+
+
+def chunk_slices(T: int, K: int, align: str = "start") -> list[slice]:
+    """Steps 0 … T−1 (0-based) cut into consecutive chunks of at most K, as truncated BPTT reads them.
+
+    Explained in the chapter *Long-range memory*. With align="start" the
+    chunks begin at step 0, every K steps, and the last one may be shorter:
+    how a framework walks a long text. With align="end"
+    they end at step T−1 and the *first* may be shorter, so that the last
+    chunk always holds the last K steps.
+
+    Parameters
+    ----------
+    T : int
+        The number of steps, ≥ 1.
+    K : int
+        The chunk length, ≥ 1.
+    align : {"start", "end"}, default "start"
+        Which end of the sequence the full chunks start from.
+
+    Returns
+    -------
+    list of slice
+        ⌈T / K⌉ slices in order, each of 1 … K steps, together covering 0 … T−1 once.
+
+    Raises
+    ------
+    TypeError
+        If T or K is not a whole number, or align is not a string.
+    ValueError
+        If T or K < 1, or align is neither "start" nor "end".
+    """
+    T, K = checks.check_count(T, "T", low=1), checks.check_count(K, "K", low=1)
+    checks.check_choice(align, "align", ALIGNS)
+    first = K if align == "start" else T - K * ((T - 1) // K)  # the length of the first chunk
+    return [slice(0, min(first, T))] + [slice(a, min(a + K, T)) for a in range(first, T, K)]
+
+
+def _carried(trace):
+    """The state one chunk hands to the next: h_T (N, H), and the LSTM's memory c_T (N, H), as keywords."""
+    state = {"h0": trace.h[:, -1]}
+    if isinstance(trace, LSTMTrace):
+        state["c0"] = trace.c[:, -1]
+    return state
+
+
+def chunked_bptt(params: _CellT, X: ArrayLike, y: ArrayLike, K: int, h0: ArrayLike | None = None,
+                 loss_on: str = "last", align: str = "start") -> tuple[float, _CellT]:
+    """Truncated BPTT in chunks of K steps: the state carried forward, the gradient cut at each chunk's start.
+
+    Explained in the chapters *Backpropagation through time* and *Long-range
+    memory*. The forward pass runs through the chunks of ``chunk_slices(T, K,
+    align)``, each from the state the previous one ended in (h, and the LSTM's
+    memory c), so the loss is the full pass's. Each chunk's gradient is that of
+    its own losses with its starting state held fixed (PyTorch's
+    ``h.detach()``), and the chunks' gradients are added. K ≥ T is full BPTT.
+    With loss_on="last" only the last chunk has a loss: the gradient is BPTT
+    over that chunk alone, and align="end" makes it the last K steps, the
+    sliding window of ``analysis.jacobians.truncated_bptt_whh``.
+
+    Parameters
+    ----------
+    params : Cell
+        Params, GRUParams or LSTMParams.
+    X : array_like, shape (T, E) or (N, T, E)
+        The embeddings x_1 … x_T of one document, or of a batch of N documents.
+    y : array_like, shape (Y,), or (N, Y) for a batch
+        The labels, each 0 or 1; when Y = 1, also shape (), or (N,) for a batch.
+    K : int
+        The chunk length, ≥ 1.
+    h0 : array_like, shape (H,), or (H,) or (N, H) for a batch, optional
+        The initial hidden state h_0; None means zeros (and an LSTM's c_0 is zeros).
+    loss_on : {"last", "all"}, default "last"
+        Score the last step only, or every step.
+    align : {"start", "end"}, default "start"
+        Chunks from the first step (a framework's) or ending at the last (``chunk_slices``).
+
+    Returns
+    -------
+    loss : float
+        The loss L, in nats, as the cell's ``bptt`` computes it over the whole sequence.
+    grads : Cell
+        The sum of the chunks' gradients, weights of the type and shapes of params.
+
+    Raises
+    ------
+    TypeError
+        If params is not a cell's weights, K is not a whole number, align or
+        loss_on is not a string, or X, y or h0 is not numeric.
+    ValueError
+        If K < 1, align is neither "start" nor "end", or as the cell's ``bptt``.
+    FloatingPointError
+        If the forward pass or a gradient overflows.
+    """
+    check_cell(params)
+    X, h0, y = check_training_inputs(params, X, y, h0, loss_on)  # X (N, T, E), h0 (N, H), y (N, Y)
+    parts = chunk_slices(X.shape[1], K, align)
+    state, loss = {"h0": h0}, 0.0
+    chunk_grads: list[Cell] = []
+    for part in parts:
+        if loss_on == "all" or part is parts[-1]:  # with loss_on="last", earlier chunks have no loss
+            chunk_loss, grads = params.bptt(X[:, part], y, loss_on=loss_on, **state)
+            loss, chunk_grads = loss + chunk_loss, chunk_grads + [grads]
+        if part is not parts[-1]:
+            state = _carried(params.forward(X[:, part], **state))  # carried on, held fixed
+    return loss, type(params).trusted(**{name: sum(getattr(g, name) for g in chunk_grads)
+                                         for name in params.names()})
 
 
 def _by_length(documents, size):
@@ -630,6 +758,8 @@ def train_classifier(
     max_norm: float | None = None,
     seed: int = 0,
     test: tuple[Sequence[ArrayLike], ArrayLike] | None = None,
+    chunk_length: int | None = None,
+    align: str = "start",
 ) -> TrainingRun:
     """Train a sequence classifier by mini-batch gradient descent, with optional clipping.
 
@@ -637,7 +767,8 @@ def train_classifier(
     shuffles the documents (seeded), cuts them into batches of at most
     ``batch_size`` documents of one length, and takes one step
     W ← W − η dL/dW per batch (loss on the last step), the gradient first
-    clipped to ``max_norm`` if given.
+    clipped to ``max_norm`` if given. With ``chunk_length`` K, the gradient is
+    truncated BPTT, ``chunked_bptt(params, X, y, K, align=align)``.
 
     Parameters
     ----------
@@ -659,6 +790,10 @@ def train_classifier(
         Seed of the shuffling, ≥ 0.
     test : tuple of (sequence of array_like, array_like of shape (M,)), optional
         Held-out (documents, labels) to score after every epoch; None for none.
+    chunk_length : int, optional
+        Truncate BPTT to chunks of this many steps (≥ 1, ``chunked_bptt``); None for full BPTT.
+    align : {"start", "end"}, default "start"
+        Where the chunks start (``chunk_slices``); only used with ``chunk_length``.
 
     Returns
     -------
@@ -670,11 +805,13 @@ def train_classifier(
     ------
     TypeError
         If ``params`` is not a cell's weights, ``learning_rate`` or ``max_norm``
-        is not a real number, ``epochs``, ``batch_size`` or ``seed`` is not a
-        whole number, or ``y`` is not numeric; or as ``predict`` for the documents.
+        is not a real number, ``epochs``, ``batch_size``, ``seed`` or
+        ``chunk_length`` is not a whole number, ``align`` is not a string, or
+        ``y`` is not numeric; or as ``predict`` for the documents.
     ValueError
         If ``learning_rate`` or ``max_norm`` is not > 0, ``epochs`` or ``seed``
-        < 0, ``batch_size`` < 1, ``y`` is not (N,) or ``documents`` is empty;
+        < 0, ``batch_size`` or ``chunk_length`` < 1, ``align`` is neither
+        "start" nor "end", ``y`` is not (N,) or ``documents`` is empty;
         or as ``predict`` for the documents and ``bptt`` for the labels.
     """
     check_cell(params)
@@ -684,10 +821,19 @@ def train_classifier(
     if max_norm is not None:
         max_norm = checks.check_positive(max_norm, "max_norm")
     seed = checks.check_count(seed, "seed")
+    if chunk_length is not None:
+        chunk_length = checks.check_count(chunk_length, "chunk_length", low=1)
+    checks.check_choice(align, "align", ALIGNS)
     y = checks.as_float_array(y, "y", ndims=(1,))
     if len(y) != len(documents):
         raise ValueError(f"y has {len(y)} labels but there are {len(documents)} documents")
     rng = np.random.default_rng(seed)
+
+    def gradient(current, X, labels):
+        if chunk_length is None:
+            return current.bptt(X, labels)
+        return chunked_bptt(current, X, labels, chunk_length, align=align)
+
     groups = _by_length(documents, params.E)
 
     def score(current):
@@ -697,7 +843,7 @@ def train_classifier(
     for _ in range(epochs):
         epoch_loss = 0.0
         for X, labels in _shuffled_batches(groups, y, batch_size, rng):
-            loss, grads = params.bptt(X, labels)
+            loss, grads = gradient(params, X, labels)
             epoch_loss += loss * len(labels) / len(y)
             if max_norm is None:
                 norm = gradient_norm(grads)

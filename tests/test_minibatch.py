@@ -56,8 +56,36 @@ def test_init_params_gives_each_cell_its_weights_seeded():
     np.testing.assert_array_equal(cell.b_u, -2.0)
     wide = init_params("rnn", 5, 400, seed=0, recurrent_scale=2.0)
     assert np.std(wide.W_hh) * np.sqrt(400) == pytest.approx(2.0, rel=0.02)
-    with pytest.raises(ValueError, match=r"cell must be one of \['rnn', 'gru'\], got 'lstm'"):
-        init_params("lstm", 5, 4)
+    with pytest.raises(ValueError, match=r"cell must be one of \['rnn', 'gru', 'lstm'\], got 'cnn'"):
+        init_params("cnn", 5, 4)
+
+
+def test_init_params_draws_the_lstm_like_the_other_cells_with_its_forget_gate_open():
+    """input_scale and recurrent_scale set all four gates' weights; only the forget gate's bias is not 0."""
+    cell = init_params("lstm", 300, 100, Y=2, seed=3, input_scale=0.5, recurrent_scale=2.0)
+    assert isinstance(cell, lstm.LSTMParams) and (cell.E, cell.H, cell.Y) == (300, 100, 2)
+    assert np.std(cell.W_e) == pytest.approx(0.5, rel=0.02)
+    assert np.std(cell.W_h) * np.sqrt(100) == pytest.approx(2.0, rel=0.02)
+    assert np.std(cell.W_hy) * np.sqrt(100) == pytest.approx(1.0, rel=0.1)
+    np.testing.assert_array_equal(cell.b[100:200], 3.0)  # f: the second block of i, f, g, o
+    np.testing.assert_array_equal(np.delete(cell.b, np.s_[100:200]), 0.0)
+    np.testing.assert_array_equal(cell.b_y, 0.0)
+    np.testing.assert_array_equal(init_params("lstm", 5, 4, forget_bias=-1.5).b[4:8], -1.5)
+    np.testing.assert_array_equal(init_params("lstm", 5, 4, seed=7).W_h, init_params("lstm", 5, 4, seed=7).W_h)
+
+
+@pytest.mark.parametrize("cell, bias, message", [
+    ("rnn", "forget_bias", r"forget_bias is the LSTM's forget-gate bias, but cell='rnn' has no forget gate"),
+    ("gru", "forget_bias", r"forget_bias is the LSTM's forget-gate bias, but cell='gru' has no forget gate"),
+    ("lstm", "update_bias", r"update_bias is the GRU's update-gate bias, but cell='lstm' has no update gate"),
+])
+def test_init_params_refuses_a_gate_bias_the_cell_does_not_have(cell, bias, message):
+    with pytest.raises(ValueError, match=message):
+        init_params(cell, 5, 4, **{bias: 1.0})
+    with pytest.raises(TypeError, match=rf"{bias} must be a number"):
+        init_params(cell, 5, 4, **{bias: "1"})
+    with pytest.raises(ValueError, match=rf"{bias} must be a finite number"):
+        init_params(cell, 5, 4, **{bias: np.inf})
 
 
 @pytest.mark.parametrize("cell", CELLS)
@@ -246,14 +274,8 @@ def test_ids_of_a_wrong_dtype_are_a_type_error_for_the_baseline_as_for_one_hot(i
 # ---------------------------------------------------------------- long-range measurements
 
 
-@pytest.mark.parametrize("cell", ["rnn", "gru", "lstm"])
-def test_gradient_to_token_is_the_embedding_rows_gradient(cell):
-    """Against finite differences of the loss in the token's embedding rows (for the LSTM, one row of 4H)."""
-    corpus = data.long_range_corpus(3, n_train=1, n_test=1)
-    ids, y = corpus.test.ids[0], corpus.test.y[0]
-    V = len(corpus.vocabulary)
-    params = lstm.init_params(V, 4, seed=2) if cell == "lstm" else init_params(cell, V, 4, seed=2)
-    step = len(ids) - 3
+def finite_difference_reach(params, ids, y, step):
+    """‖∂L/∂(rows of the token at ``step`` in every input weight)‖ by central differences of the loss."""
     token = ids[step - 1]
     X = data.one_hot(ids, params.E)
     widths = [getattr(params, name).shape[1] for name in params.input_weights]
@@ -267,8 +289,31 @@ def test_gradient_to_token_is_the_embedding_rows_gradient(cell):
         return params.replace(**changed).evaluate_loss(X, y)
 
     rows = np.concatenate([getattr(params, n)[token] for n in params.input_weights])
-    expected = np.linalg.norm(numerical_gradient(loss_with_rows, rows))
-    assert memory.gradient_to_token(params, ids, y, step) == pytest.approx(expected, rel=1e-7)
+    return np.linalg.norm(numerical_gradient(loss_with_rows, rows))
+
+
+@pytest.mark.parametrize("cell", CELLS)
+def test_gradient_to_token_is_the_embedding_rows_gradient(cell):
+    """Against finite differences of the loss in the token's embedding rows (for the LSTM, one row of 4H)."""
+    corpus = data.long_range_corpus(3, n_train=1, n_test=1)
+    ids, y = corpus.test.ids[0], corpus.test.y[0]
+    V = len(corpus.vocabulary)
+    starts = [init_params(cell, V, 4, seed=2)] + ([lstm.init_params(V, 4, seed=2)] if cell == "lstm" else [])
+    for params in starts:  # the LSTM also from PyTorch's uniform draw
+        step = len(ids) - 3
+        expected = finite_difference_reach(params, ids, y, step)
+        assert memory.gradient_to_token(params, ids, y, step) == pytest.approx(expected, rel=1e-7)
+
+
+@pytest.mark.parametrize("cell", CELLS)
+def test_deciding_word_gradients_are_finite_differences_of_each_document(cell):
+    """Every document's entry, against central differences in the deciding word's rows (k = 5, three documents)."""
+    corpus = data.long_range_corpus(5, n_train=1, n_test=3)
+    params = init_params(cell, len(corpus.vocabulary), 4, seed=1, input_scale=0.5)
+    reach = memory.deciding_word_gradients(params, corpus.test, 5)
+    expected = [finite_difference_reach(params, ids, y, len(ids) - 5) for ids, y in zip(corpus.test.ids, corpus.test.y)]
+    np.testing.assert_allclose(reach, expected, rtol=1e-6)
+    assert (reach > 1e-6).all()  # a real gradient, not two zeros that agree
 
 
 def test_gradient_to_token_refuses_a_repeated_token():
@@ -305,6 +350,15 @@ def test_accuracy_against_k_is_the_held_out_accuracy_of_each_run():
                                     for ids in corpus.test.ids]) > 0.5
             assert table[i, j] == np.mean(predictions == corpus.test.y), (k, seed)
     np.testing.assert_array_equal(table, memory.accuracy_against_k("rnn", [1, 2], [0, 3], 0.5, 1, H=4))
+
+
+def test_accuracy_against_k_trains_an_lstm_from_init_params():
+    """The LSTM's run is train_classifier from init_params("lstm", ..., forget_bias), scored on held-out documents."""
+    table = memory.accuracy_against_k("lstm", [2], [1], 1.0, 1, H=3, forget_bias=1.0)
+    corpus = data.long_range_corpus(2)
+    start = init_params("lstm", len(corpus.vocabulary), 3, seed=1, forget_bias=1.0)
+    run = train_classifier(start, corpus.train.ids, corpus.train.y, 1.0, 1, max_norm=5.0, seed=1)
+    assert table[0, 0] == np.mean((predict(run.params, corpus.test.ids) > 0.5) == corpus.test.y)
 
 
 def test_deciding_word_gradients_checks_k_against_the_documents():
@@ -345,7 +399,9 @@ def test_deciding_word_gradients_checks_k_against_the_documents():
         (lambda: memory.accuracy_against_k("rnn", np.array([[2]]), [0], 0.5, 0), ValueError,
          r"ks must be a 1-D array of whole numbers, got shape \(1, 1\)"),
         (lambda: memory.accuracy_against_k("cnn", [], [0], 0.5, 0), ValueError,
-         r"cell must be one of \['rnn', 'gru'\]"),
+         r"cell must be one of \['rnn', 'gru', 'lstm'\]"),
+        (lambda: memory.accuracy_against_k("lstm", [2], [0], 0.5, 0, update_bias=-3.0), ValueError,
+         r"update_bias is the GRU's update-gate bias, but cell='lstm' has no update gate"),
         (lambda: memory.accuracy_against_k(None, [2], [], 0.5, 0), TypeError, r"cell must be one of"),
     ],
 )

@@ -98,6 +98,8 @@ CASES = {
     train.init_params: (lambda: train.init_params(3, 3, 2), lambda: train.init_params("lstm-ish", 3, 2), "cell"),
     train.predict: (lambda: train.predict({"W_eh": 1}, DOCS), lambda: train.predict(NET, []), "params|documents"),
     train.accuracy: (lambda: train.accuracy(NET, DOCS, "y"), lambda: train.accuracy(NET, DOCS, CORPUS.train.y[:2]), "y"),
+    train.chunk_slices: (lambda: train.chunk_slices(5, 2, align=1), lambda: train.chunk_slices(5, 0), "align|K"),
+    train.chunked_bptt: (lambda: train.chunked_bptt(P, X, Y, 2.5), lambda: train.chunked_bptt(P, X, Y, 0), "K"),
     train.train_classifier: (lambda: train.train_classifier(NET, DOCS, CORPUS.train.y, 0.1, epochs=1.5),
                              lambda: train.train_classifier(NET, DOCS, CORPUS.train.y, 0.1, epochs=-1), "epochs"),
     data.tokenize: (lambda: data.tokenize(["I"]), lambda: data.tokenize("   "), "text"),

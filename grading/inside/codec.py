@@ -166,7 +166,8 @@ def unpack(body):
 
 def rnn_lib_types():
     """{name: class} of the rnn_lib objects that may cross, imported from this side's rnn_lib."""
-    from rnn_lib import gru, rnn, train
+    from rnn_lib import gru, lstm, rnn, train
 
     return {"Params": rnn.Params, "Trace": rnn.Trace, "Contributions": rnn.Contributions,
-            "GRUParams": gru.GRUParams, "GRUTrace": gru.GRUTrace, "History": train.History}
+            "GRUParams": gru.GRUParams, "GRUTrace": gru.GRUTrace,
+            "LSTMParams": lstm.LSTMParams, "LSTMTrace": lstm.LSTMTrace, "History": train.History}

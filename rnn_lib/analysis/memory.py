@@ -2,11 +2,12 @@
 
 Explained in the chapter *Long-range memory*. In ``data.long_range_corpus(k)``
 one word decides the label and sits k steps before the end; everything after
-it is noise. Two measurements, for the plain RNN and the GRU alike:
+it is noise. Two measurements, for the plain RNN, the GRU and the LSTM alike:
 
 - the *gradient that reaches the deciding word*: with one-hot inputs, the
-  embedding of token v is row v of W_eh (and, in a GRU, of W_er and W_eu), and
-  the gradient of that row is what the word learns from;
+  embedding of token v is row v of W_eh (and, in a GRU, of W_er and W_eu; in
+  an LSTM, row v of W_e, all four gates), and the gradient of that row is what
+  the word learns from;
 - the *held-out accuracy* after training, against k.
 """
 
@@ -158,7 +159,7 @@ def accuracy_against_k(
     Parameters
     ----------
     cell : str
-        "rnn" or "gru".
+        "rnn", "gru" or "lstm".
     ks : iterable of int, length K
         Distances k ≥ 1, whole numbers (a list, tuple or 1-D integer array), at least one.
     seeds : iterable of int, length S
@@ -173,7 +174,7 @@ def accuracy_against_k(
         Clip every gradient to this norm (> 0); None for no clipping.
     **init : int or float
         Further keyword arguments of ``init_params`` (``Y``, ``input_scale``,
-        ``recurrent_scale``, and for the GRU only ``update_bias``).
+        ``recurrent_scale``, for the GRU only ``update_bias``, for the LSTM only ``forget_bias``).
 
     Returns
     -------
@@ -187,7 +188,7 @@ def accuracy_against_k(
         iterable, or an entry of theirs is not a whole number (2.7 and 2.0
         included); or as ``long_range_corpus``, ``init_params`` and ``train_classifier``.
     ValueError
-        If ``cell`` is neither "rnn" nor "gru", ``ks`` or ``seeds`` is empty or
+        If ``cell`` is not one of "rnn", "gru", "lstm", ``ks`` or ``seeds`` is empty or
         an array that is not one-dimensional, a k < 1 or a seed < 0; or as
         ``long_range_corpus``, ``init_params`` and ``train_classifier``.
     """

@@ -48,6 +48,27 @@ def test_rnn_lib_objects_are_rebuilt_by_their_constructors():
     assert type(trace) is rnn_lib.Trace and trace.h.shape == (4, 2)
 
 
+@pytest.mark.parametrize("cell", [rnn_lib.gru, rnn_lib.lstm])
+def test_the_gated_cells_weights_and_traces_cross_too(cell):
+    """GRUParams/GRUTrace and LSTMParams/LSTMTrace, every array equal, the trace's fields by name."""
+    params = cell.init_params(E=3, H=2, seed=1)
+    back = round_trip(params)
+    assert type(back) is type(params)
+    assert all(np.array_equal(a, b) for (_, a), (_, b) in zip(back.items(), params.items()))
+    trace = cell.forward(params, np.random.default_rng(0).normal(size=(5, 3)))
+    trace_back = round_trip(trace)
+    assert type(trace_back) is type(trace)
+    assert all(np.array_equal(getattr(trace_back, f), getattr(trace, f)) for f in trace.__dataclass_fields__)
+
+
+def test_an_lstm_with_a_wrong_shape_is_refused_on_arrival():
+    data = codec.encode(rnn_lib.lstm.init_params(E=3, H=2), TYPES)
+    data = json.loads(json.dumps(data))
+    data["__object__"][1]["W_h"] = codec.encode(np.zeros((2, 7)), TYPES)  # (H, 4H) would be (2, 8)
+    with pytest.raises(codec.DecodeError, match=r"an invalid LSTMParams: ValueError: W_h must have shape"):
+        codec.decode(data, TYPES)
+
+
 def test_values_that_cannot_cross_raise_type_error():
     for value in [object(), lambda: 1, {1: "int key"}, np.array(["a"]), np.array([1 + 2j]), {1, 2}]:
         with pytest.raises(TypeError):
