@@ -150,9 +150,26 @@ def visits(browser, site):
 
     def get(page_path):
         if page_path not in cache:
+            for visit in cache.values():  # one page open at a time: an open page keeps its renderer busy
+                visit.page.context.close()
+            cache.clear()
             cache[page_path] = open_page(browser, base_url, page_path)
         return cache[page_path]
 
     yield get
     for visit in cache.values():
         visit.page.context.close()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run every test of one page together (per site), so that `visits` keeps one page open, not all.
+
+    Each open page kept a chromium renderer busy; with every page of both sites open, the
+    suite's renderers used more CPU than the machine has. The order within a page is unchanged.
+    """
+    def key(item):
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        return (str(params.get("site", "")), str(params.get("page", "")))
+
+    items[:] = [item for _, item in sorted(enumerate(items), key=lambda pair: (key(pair[1]), pair[0]))]
