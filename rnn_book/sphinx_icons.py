@@ -1,4 +1,4 @@
-"""A Sphinx extension: serve the 19 icons the site shows instead of the theme's 2,000.
+"""A Sphinx extension: serve the 20 icons the site shows instead of the theme's 2,000.
 
 The theme (pydata-sphinx-theme, under sphinx-book-theme) loads
 ``_static/scripts/fontawesome.js``, 1.49 MB (542 kB gzipped) of Font Awesome, to draw 19

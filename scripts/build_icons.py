@@ -1,7 +1,7 @@
-"""Build the website's icons: the 19 Font Awesome icons the theme shows, not all 2,000 of them.
+"""Build the website's icons: the 20 Font Awesome icons the theme shows, not all 2,000 of them.
 
 The theme (pydata-sphinx-theme, under sphinx-book-theme) loads ``_static/scripts/fontawesome.js``:
-1.49 MB, 542 kB gzipped, two thirds of every page's weight, to draw 19 icons. This script bundles
+1.49 MB, 542 kB gzipped, two thirds of every page's weight, to draw 20 icons. This script bundles
 the same Font Awesome release (6.5.2, pinned in offline/package.json) with only those icons into
 ``rnn_book/assets/fontawesome.js``, which the Sphinx extension ``rnn_book.sphinx_icons`` copies
 over the theme's file after every HTML build. The result is committed, so that ``make book``
@@ -26,7 +26,7 @@ TARGET = ROOT / "rnn_book" / "assets" / "fontawesome.js"
 #: Every icon the theme's HTML and JavaScript name (``fa-<name>``), by Font Awesome style.
 SOLID = ("magnifying-glass", "bars", "list", "sun", "moon", "circle-half-stroke", "lightbulb", "expand",
          "arrow-up", "file-pdf", "file", "download", "outdent", "angle-right", "angle-left", "rocket",
-         "play", "xmark")
+         "play", "xmark", "chevron-down")
 BRANDS = ("github",)
 
 

@@ -138,17 +138,17 @@ def chunked_answer(answer):
 
 
 @case("ex-bptt-chunks", refuse=BACKWARD)
-def sums_each_chunks_gradient_from_its_carried_state(chunked_bptt, rng):
-    """chunked_bptt sums every chunk's gradient, each taken from the state carried in, held fixed."""
+def sums_each_chunks_gradient_from_its_carried_state(bptt_in_chunks, rng):
+    """bptt_in_chunks sums every chunk's gradient, each taken from the state carried in, held fixed."""
     net, X, y, _ = random_problem(rng, T=int(rng.integers(7, 12)))
     K = int(rng.integers(2, 5))
-    answer = chunked_bptt(net, X, y, K)
+    answer = bptt_in_chunks(net, X, y, K)
     assert chunked_answer(answer) and same_grads(answer[1], chunks_reference(net, X, y, K)[1], 1e-9), K
 
 
 @case("ex-bptt-chunks")
-def agrees_with_finite_differences_chunk_by_chunk(chunked_bptt, rng):
-    """chunked_bptt agrees with central differences of each chunk's loss from its fixed start state."""
+def agrees_with_finite_differences_chunk_by_chunk(bptt_in_chunks, rng):
+    """bptt_in_chunks agrees with central differences of each chunk's loss from its fixed start state."""
     net, X, y, _ = random_problem(rng, T=int(rng.integers(5, 9)))
     K = int(rng.integers(2, 4))
     h, numeric = np.zeros(net.H), []
@@ -156,24 +156,24 @@ def agrees_with_finite_differences_chunk_by_chunk(chunked_bptt, rng):
         numeric.append(rnn_lib.numerical_grads(net, X[start:start + K], y, h0=h, loss_on="all"))
         h = rnn_lib.forward(net, X[start:start + K], h0=h).h[-1]
     total = rnn_lib.Params(**{n: sum(getattr(g, n) for g in numeric) for n in rnn_lib.Params.names()})
-    answer = chunked_bptt(net, X, y, K)
+    answer = bptt_in_chunks(net, X, y, K)
     assert chunked_answer(answer) and same_grads(answer[1], total, 1e-6)
 
 
 @case("ex-bptt-chunks")
-def loses_nothing_with_one_chunk_and_keeps_the_loss(chunked_bptt, rng):
-    """With K ≥ T chunked_bptt is full BPTT; for any K its loss is the whole document's loss."""
+def loses_nothing_with_one_chunk_and_keeps_the_loss(bptt_in_chunks, rng):
+    """With K ≥ T bptt_in_chunks is full BPTT; for any K its loss is the whole document's loss."""
     net, X, y, _ = random_problem(rng, T=int(rng.integers(4, 9)))
     loss, full = rnn_lib.bptt(net, X, y, loss_on="all")
-    answer = chunked_bptt(net, X, y, len(X) + int(rng.integers(0, 3)))
+    answer = bptt_in_chunks(net, X, y, len(X) + int(rng.integers(0, 3)))
     assert chunked_answer(answer) and same_grads(answer[1], full, 1e-9)
-    answer = chunked_bptt(net, X, y, int(rng.integers(1, 4)))
+    answer = bptt_in_chunks(net, X, y, int(rng.integers(1, 4)))
     assert chunked_answer(answer) and close(answer[0], loss, rtol=1e-9, atol=0)
 
 
 @case("ex-bptt-chunks")
-def keeps_only_immediate_terms_with_chunks_of_one(chunked_bptt, rng):
+def keeps_only_immediate_terms_with_chunks_of_one(bptt_in_chunks, rng):
     """With K = 1 every step's gradient comes from its own step only, from the state carried in."""
     net, X, y, _ = random_problem(rng, T=int(rng.integers(3, 7)))
-    answer = chunked_bptt(net, X, y, 1)
+    answer = bptt_in_chunks(net, X, y, 1)
     assert chunked_answer(answer) and same_grads(answer[1], chunks_reference(net, X, y, 1)[1], 1e-9)
