@@ -591,20 +591,22 @@ NEGATIVE_WORDS = ("bad", "awful", "poor", "sad")
 FILLERS = ("the", "a", "cat", "dog", "sat", "ran", "on", "mat", "and", "then", "it", "was")
 
 
-def long_range_corpus(k: int, n_train: int = 512, n_test: int = 256, seed: int = 0, lead: int = 2) -> Corpus:
-    """Documents whose one deciding word sits k steps before the end.
+def long_range_corpus(
+    distance: int, n_train: int = 512, n_test: int = 256, seed: int = 0, lead: int = 2
+) -> Corpus:
+    """Documents whose one deciding word sits n = ``distance`` steps before the end.
 
     Each document is ``lead`` random filler words, one sentiment word (from
-    ``POSITIVE_WORDS``, label 1, or ``NEGATIVE_WORDS``, label 0), k − 1 more
-    fillers, and <eos>: T = lead + k + 1 tokens, the deciding word at step
-    T − k. The fillers carry no sentiment, so the prediction after <eos> must
-    remember one word across k steps. The vocabulary (21 tokens) is the same
-    for every k.
+    ``POSITIVE_WORDS``, label 1, or ``NEGATIVE_WORDS``, label 0), n − 1 more
+    fillers, and <eos>: T = lead + n + 1 tokens, the deciding word at step
+    T − n. The fillers carry no sentiment, so the prediction after <eos> must
+    remember one word across n steps. The vocabulary (21 tokens) is the same
+    for every n.
 
     Parameters
     ----------
-    k : int
-        How many steps before the end the deciding word sits, ≥ 1.
+    distance : int
+        n, how many steps before the end the deciding word sits, ≥ 1.
     n_train : int
         The number of training documents, ≥ 1.
     n_test : int
@@ -618,16 +620,16 @@ def long_range_corpus(k: int, n_train: int = 512, n_test: int = 256, seed: int =
     -------
     Corpus
         ``n_train`` training and ``n_test`` held-out documents, each of
-        T = lead + k + 1 tokens.
+        T = lead + n + 1 tokens.
 
     Raises
     ------
     TypeError
-        If ``k``, ``n_train``, ``n_test``, ``seed`` or ``lead`` is not a whole number.
+        If ``distance``, ``n_train``, ``n_test``, ``seed`` or ``lead`` is not a whole number.
     ValueError
-        If ``k``, ``n_train`` or ``n_test`` < 1, or ``seed`` or ``lead`` < 0.
+        If ``distance``, ``n_train`` or ``n_test`` < 1, or ``seed`` or ``lead`` < 0.
     """
-    for value, name in ((k, "k"), (n_train, "n_train"), (n_test, "n_test")):
+    for value, name in ((distance, "distance"), (n_train, "n_train"), (n_test, "n_test")):
         checks.check_count(value, name, low=1)
     for value, name in ((lead, "lead"), (seed, "seed")):
         checks.check_count(value, name)
@@ -637,7 +639,7 @@ def long_range_corpus(k: int, n_train: int = 512, n_test: int = 256, seed: int =
     for _ in range(n_train + n_test):
         label = int(rng.integers(2))
         word = (NEGATIVE_WORDS, POSITIVE_WORDS)[label][rng.integers(4)]
-        fillers = [FILLERS[j] for j in rng.integers(len(FILLERS), size=lead + k - 1)]
+        fillers = [FILLERS[j] for j in rng.integers(len(FILLERS), size=lead + distance - 1)]
         text = " ".join(fillers[:lead] + [word] + fillers[lead:])
-        rows.append((text, label, f"k = {k}"))
+        rows.append((text, label, f"n = {distance}"))
     return _split(vocabulary, rows, n_test, rng)

@@ -132,21 +132,21 @@ def test_select_keeps_documents_aligned(corpus):
     assert set(corpus.test.select(mask).kinds) == {"but"}
 
 
-@pytest.mark.parametrize("k", [1, 5, 17])
-def test_long_range_corpus_puts_the_deciding_word_k_steps_before_the_end(k):
-    corpus = data.long_range_corpus(k, n_train=40, n_test=20)
+@pytest.mark.parametrize("n", [1, 5, 17])
+def test_long_range_corpus_puts_the_deciding_word_n_steps_before_the_end(n):
+    corpus = data.long_range_corpus(n, n_train=40, n_test=20)
     assert len(corpus.train) == 40 and len(corpus.test) == 20
     vocabulary = corpus.vocabulary
     for split in (corpus.train, corpus.test):
         for ids, y in zip(split.ids, split.y):
             tokens = vocabulary.decode(ids)
-            assert len(tokens) == k + 3 and tokens[-1] == data.EOS
+            assert len(tokens) == n + 3 and tokens[-1] == data.EOS
             sentiment = [i for i, t in enumerate(tokens) if t not in data.FILLERS + (data.EOS,)]
-            assert sentiment == [len(tokens) - k - 1]  # 0-based index of step T − k
+            assert sentiment == [len(tokens) - n - 1]  # 0-based index of step T − n
             assert (tokens[sentiment[0]] in data.POSITIVE_WORDS) == bool(y)
 
 
-def test_long_range_vocabulary_does_not_depend_on_k():
+def test_long_range_vocabulary_does_not_depend_on_the_distance():
     assert data.long_range_corpus(2).vocabulary.tokens == data.long_range_corpus(9).vocabulary.tokens
 
 
@@ -164,8 +164,8 @@ ABC = data.Vocabulary(["a", "b", "c"])
     [
         (lambda: data.sentiment_corpus(seed=-1), ValueError, r"seed must be a whole number >= 0"),
         (lambda: data.sentiment_corpus(seed=0.5), TypeError, r"seed must be a whole number >= 0"),
-        (lambda: data.long_range_corpus(0), ValueError, r"k must be a whole number >= 1, got 0"),
-        (lambda: data.long_range_corpus(2.5), TypeError, r"k must be a whole number >= 1, got 2.5"),
+        (lambda: data.long_range_corpus(0), ValueError, r"distance must be a whole number >= 1, got 0"),
+        (lambda: data.long_range_corpus(2.5), TypeError, r"distance must be a whole number >= 1, got 2.5"),
         (lambda: data.long_range_corpus(3, lead=-1), ValueError, r"lead must be a whole number >= 0"),
         (lambda: data.one_hot([0, 5], 4), ValueError, r"ids must hold ids in 0 … 3"),
         (lambda: data.one_hot([0.5], 4), TypeError, r"ids must hold token ids as whole numbers"),

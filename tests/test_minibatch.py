@@ -307,7 +307,7 @@ def test_gradient_to_token_is_the_embedding_rows_gradient(cell):
 
 @pytest.mark.parametrize("cell", CELLS)
 def test_deciding_word_gradients_are_finite_differences_of_each_document(cell):
-    """Every document's entry, against central differences in the deciding word's rows (k = 5, three documents)."""
+    """Every document's entry, against central differences in the deciding word's rows (n = 5, three documents)."""
     corpus = data.long_range_corpus(5, n_train=1, n_test=3)
     params = init_params(cell, len(corpus.vocabulary), 4, seed=1, input_scale=0.5)
     reach = memory.deciding_word_gradients(params, corpus.test, 5)
@@ -324,54 +324,54 @@ def test_gradient_to_token_refuses_a_repeated_token():
         memory.gradient_to_token(params, np.array([2, 1, 0]), 1, 4)
 
 
-def test_the_plain_rnn_gradient_vanishes_with_k_and_the_gru_one_does_not():
+def test_the_plain_rnn_gradient_vanishes_with_the_distance_and_the_gru_one_does_not():
     ratios = {}
     for cell in ("rnn", "gru"):
         params = init_params(cell, 21, 16, seed=0)
         means = [
-            memory.deciding_word_gradients(params, data.long_range_corpus(k, 1, 16).test, k).mean()
-            for k in (4, 16)
+            memory.deciding_word_gradients(params, data.long_range_corpus(n, 1, 16).test, n).mean()
+            for n in (4, 16)
         ]
         ratios[cell] = means[1] / means[0]
     assert ratios["rnn"] < 1e-2 < 0.2 < ratios["gru"]
 
 
-def test_accuracy_against_k_is_the_held_out_accuracy_of_each_run():
-    """Each entry is one training run, k by row and seed by column, scored on held-out documents."""
-    table = memory.accuracy_against_k("rnn", [1, 2], [0, 3], 0.5, 1, H=4)
+def test_accuracy_against_distance_is_the_held_out_accuracy_of_each_run():
+    """Each entry is one training run, distance by row and seed by column, scored on held-out documents."""
+    table = memory.accuracy_against_distance("rnn", [1, 2], [0, 3], 0.5, 1, H=4)
     assert table.shape == (2, 2)
-    for i, k in enumerate([1, 2]):
-        corpus = data.long_range_corpus(k)
+    for i, n in enumerate([1, 2]):
+        corpus = data.long_range_corpus(n)
         for j, seed in enumerate([0, 3]):
             start = init_params("rnn", len(corpus.vocabulary), 4, seed=seed)
             run = train_classifier(start, corpus.train.ids, corpus.train.y, 0.5, 1, max_norm=5.0, seed=seed)
             V = len(corpus.vocabulary)
             predictions = np.array([forward(run.params, data.one_hot(ids, V)).y_hat[-1, 0]
                                     for ids in corpus.test.ids]) > 0.5
-            assert table[i, j] == np.mean(predictions == corpus.test.y), (k, seed)
-    np.testing.assert_array_equal(table, memory.accuracy_against_k("rnn", [1, 2], [0, 3], 0.5, 1, H=4))
+            assert table[i, j] == np.mean(predictions == corpus.test.y), (n, seed)
+    np.testing.assert_array_equal(table, memory.accuracy_against_distance("rnn", [1, 2], [0, 3], 0.5, 1, H=4))
 
 
-def test_accuracy_against_k_trains_an_lstm_from_init_params():
+def test_accuracy_against_distance_trains_an_lstm_from_init_params():
     """The LSTM's run is train_classifier from init_params("lstm", ..., forget_bias), scored on held-out documents."""
-    table = memory.accuracy_against_k("lstm", [2], [1], 1.0, 1, H=3, forget_bias=1.0)
+    table = memory.accuracy_against_distance("lstm", [2], [1], 1.0, 1, H=3, forget_bias=1.0)
     corpus = data.long_range_corpus(2)
     start = init_params("lstm", len(corpus.vocabulary), 3, seed=1, forget_bias=1.0)
     run = train_classifier(start, corpus.train.ids, corpus.train.y, 1.0, 1, max_norm=5.0, seed=1)
     assert table[0, 0] == np.mean((predict(run.params, corpus.test.ids) > 0.5) == corpus.test.y)
 
 
-def test_deciding_word_gradients_checks_k_against_the_documents():
+def test_deciding_word_gradients_checks_the_distance_against_the_documents():
     params = init_params("rnn", 21, 4, seed=0)
     documents = data.long_range_corpus(3, n_train=1, n_test=4).test  # T = 6, the deciding word at step 3
-    for k in (1, 2, 4, 5):
-        with pytest.raises(ValueError, match=rf"k = {k} does not match the documents"):
-            memory.deciding_word_gradients(params, documents, k)
+    for n in (1, 2, 4, 5):
+        with pytest.raises(ValueError, match=rf"distance = {n} does not match the documents"):
+            memory.deciding_word_gradients(params, documents, n)
     # T = 6 too, but the deciding word 1 step before the end: the length alone would not tell
     shifted = data.long_range_corpus(1, n_train=1, n_test=4, lead=4).test
-    with pytest.raises(ValueError, match=r"k = 3 does not match the documents"):
+    with pytest.raises(ValueError, match=r"distance = 3 does not match the documents"):
         memory.deciding_word_gradients(params, shifted, 3)
-    with pytest.raises(ValueError, match=r"k = 2 does not match the documents"):
+    with pytest.raises(ValueError, match=r"distance = 2 does not match the documents"):
         memory.deciding_word_gradients(params, data.sentiment_corpus().test, 2)
     with pytest.raises(TypeError, match=r"documents must be an rnn_lib.data.Documents, got tuple"):
         memory.deciding_word_gradients(params, documents.ids, 3)
@@ -383,28 +383,30 @@ def test_deciding_word_gradients_checks_k_against_the_documents():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: memory.accuracy_against_k("rnn", [2.7], [0], 0.5, 0), TypeError,
-         r"ks\[0\] must be a whole number >= 1, got 2.7"),
-        (lambda: memory.accuracy_against_k("rnn", np.array([2.0]), [0], 0.5, 0), TypeError,
-         r"ks\[0\] must be a whole number >= 1, got 2.0"),
-        (lambda: memory.accuracy_against_k("rnn", [2], [0, 1.5], 0.5, 0), TypeError,
+        (lambda: memory.accuracy_against_distance("rnn", [2.7], [0], 0.5, 0), TypeError,
+         r"distances\[0\] must be a whole number >= 1, got 2.7"),
+        (lambda: memory.accuracy_against_distance("rnn", np.array([2.0]), [0], 0.5, 0), TypeError,
+         r"distances\[0\] must be a whole number >= 1, got 2.0"),
+        (lambda: memory.accuracy_against_distance("rnn", [2], [0, 1.5], 0.5, 0), TypeError,
          r"seeds\[1\] must be a whole number >= 0, got 1.5"),
-        (lambda: memory.accuracy_against_k("rnn", [0], [0], 0.5, 0), ValueError,
-         r"ks\[0\] must be a whole number >= 1, got 0"),
-        (lambda: memory.accuracy_against_k("rnn", [2], [-1], 0.5, 0), ValueError,
+        (lambda: memory.accuracy_against_distance("rnn", [0], [0], 0.5, 0), ValueError,
+         r"distances\[0\] must be a whole number >= 1, got 0"),
+        (lambda: memory.accuracy_against_distance("rnn", [2], [-1], 0.5, 0), ValueError,
          r"seeds\[0\] must be a whole number >= 0, got -1"),
-        (lambda: memory.accuracy_against_k("rnn", [], [0], 0.5, 0), ValueError, r"ks is empty"),
-        (lambda: memory.accuracy_against_k("rnn", [2], np.array([], dtype=int), 0.5, 0), ValueError, r"seeds is empty"),
-        (lambda: memory.accuracy_against_k("rnn", 2, [0], 0.5, 0), TypeError, r"ks must be a list or 1-D array"),
-        (lambda: memory.accuracy_against_k("rnn", np.array([[2]]), [0], 0.5, 0), ValueError,
-         r"ks must be a 1-D array of whole numbers, got shape \(1, 1\)"),
-        (lambda: memory.accuracy_against_k("cnn", [], [0], 0.5, 0), ValueError,
+        (lambda: memory.accuracy_against_distance("rnn", [], [0], 0.5, 0), ValueError, r"distances is empty"),
+        (lambda: memory.accuracy_against_distance("rnn", [2], np.array([], dtype=int), 0.5, 0), ValueError,
+         r"seeds is empty"),
+        (lambda: memory.accuracy_against_distance("rnn", 2, [0], 0.5, 0), TypeError,
+         r"distances must be a list or 1-D array"),
+        (lambda: memory.accuracy_against_distance("rnn", np.array([[2]]), [0], 0.5, 0), ValueError,
+         r"distances must be a 1-D array of whole numbers, got shape \(1, 1\)"),
+        (lambda: memory.accuracy_against_distance("cnn", [], [0], 0.5, 0), ValueError,
          r"cell must be one of \['rnn', 'gru', 'lstm'\]"),
-        (lambda: memory.accuracy_against_k("lstm", [2], [0], 0.5, 0, update_bias=-3.0), ValueError,
+        (lambda: memory.accuracy_against_distance("lstm", [2], [0], 0.5, 0, update_bias=-3.0), ValueError,
          r"update_bias is the GRU's update-gate bias, but cell='lstm' has no update gate"),
-        (lambda: memory.accuracy_against_k(None, [2], [], 0.5, 0), TypeError, r"cell must be one of"),
+        (lambda: memory.accuracy_against_distance(None, [2], [], 0.5, 0), TypeError, r"cell must be one of"),
     ],
 )
-def test_accuracy_against_k_checks_every_k_seed_and_the_cell_first(call, error, message):
+def test_accuracy_against_distance_checks_every_distance_seed_and_the_cell_first(call, error, message):
     with pytest.raises(error, match=message):
         call()

@@ -11,32 +11,39 @@ from rnn_lib.train import init_params
 MANUAL = {"ex-long-bias": 1, "ex-long-clip-entries": 1}
 
 
-def reach(bias, k, n):
-    documents = data.long_range_corpus(k, n_train=1, n_test=n).test
+def reach(bias, distance, n_documents):
+    documents = data.long_range_corpus(distance, n_train=1, n_test=n_documents).test
     gru = init_params("gru", 21, H=16, seed=0, update_bias=bias)
-    return memory.deciding_word_gradients(gru, documents, k).mean()
+    return memory.deciding_word_gradients(gru, documents, distance).mean()
+
+
+def draw(rng):
+    """An update bias, a distance n and a number of documents, at random."""
+    return float(rng.uniform(-4, 4)), int(rng.integers(1, 17)), int(rng.integers(2, 17))
 
 
 @case("ex-long-bias")
 def measures_other_biases_distances_and_sizes(mean_reach, rng):
-    """mean_reach measures the gradient for other update biases, distances k and numbers of documents."""
+    """mean_reach measures the gradient for other update biases, distances n and numbers of documents."""
     for _ in range(2):
-        bias, k, n = float(rng.uniform(-4, 4)), int(rng.integers(1, 17)), int(rng.integers(2, 17))
-        assert close(mean_reach(bias, k=k, n=n), reach(bias, k, n), rtol=1e-9, atol=0), (bias, k, n)
+        bias, n, count = draw(rng)
+        assert close(mean_reach(bias, distance=n, n_documents=count), reach(bias, n, count),
+                     rtol=1e-9, atol=0), (bias, n, count)
 
 
 @case("ex-long-bias")
 def uses_the_chapters_defaults(mean_reach, rng):
-    """mean_reach's defaults are k = 32 steps and n = 32 documents."""
+    """mean_reach's defaults are a distance of n = 32 steps and 32 documents."""
     bias = float(rng.uniform(-4, 4))
     assert close(mean_reach(bias), reach(bias, 32, 32), rtol=1e-9, atol=0)
 
 
 @case("ex-long-bias")
 def takes_its_arguments_by_name(mean_reach, rng):
-    """mean_reach takes update_bias, k and n by name, in any order."""
-    bias, k, n = float(rng.uniform(-4, 4)), int(rng.integers(1, 17)), int(rng.integers(2, 17))
-    assert close(mean_reach(n=n, update_bias=bias, k=k), reach(bias, k, n), rtol=1e-9, atol=0)
+    """mean_reach takes update_bias, distance and n_documents by name, in any order."""
+    bias, n, count = draw(rng)
+    assert close(mean_reach(n_documents=count, update_bias=bias, distance=n), reach(bias, n, count),
+                 rtol=1e-9, atol=0)
 
 
 def angle(a, b):

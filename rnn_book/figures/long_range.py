@@ -4,16 +4,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 
-def gradient_against_k(ks, norms_by_label):
-    """The gradient that reaches the deciding word, against its distance k from the end; log scale.
+def reach_against_distance(distances, norms_by_label):
+    """The gradient that reaches the deciding word, against its distance n from the end; log scale.
 
-    Drawn in the chapter *Long-range memory*. ks: (n,) distances. norms_by_label:
-    dict {legend label: (n,) mean gradient norms}.
+    Drawn in the chapter *Long-range memory*. distances: (D,) distances n.
+    norms_by_label: dict {legend label: (D,) mean gradient norms}.
     """
     fig, ax = plt.subplots()
     for (label, norms), marker in zip(norms_by_label.items(), "os^Dv" * len(norms_by_label)):
-        ax.semilogy(ks, norms, marker=marker, ms=4, label=label)
-    ax.set_xlabel("distance $k$ of the deciding word from the end (steps)")
+        ax.semilogy(distances, norms, marker=marker, ms=4, label=label)
+    ax.set_xlabel("distance $n$ of the deciding word from the end (steps)")
     ax.set_ylabel(r"$\|\partial L / \partial\,$embedding$\|$ (mean, log scale)")
     ax.legend(fontsize=9)
     fig.tight_layout()

@@ -1,14 +1,14 @@
 """Long-range memory: how far back can a cell carry one word, and how much gradient reaches it?
 
-Explained in the chapter *Long-range memory*. In ``data.long_range_corpus(k)``
-one word decides the label and sits k steps before the end; everything after
+Explained in the chapter *Long-range memory*. In ``data.long_range_corpus(n)``
+one word decides the label and sits n steps before the end; everything after
 it is noise. Two measurements, for the plain RNN, the GRU and the LSTM alike:
 
 - the *gradient that reaches the deciding word*: with one-hot inputs, the
   embedding of token v is row v of W_eh (and, in a GRU, of W_er and W_eu; in
   an LSTM, row v of W_e, all four gates), and the gradient of that row is what
   the word learns from;
-- the *held-out accuracy* after training, against k.
+- the *held-out accuracy* after training, against the distance n.
 """
 
 from collections.abc import Iterable
@@ -40,7 +40,7 @@ def gradient_to_token(params: Cell, ids: ArrayLike, y: ArrayLike, step: int) -> 
     y : array_like, shape () or (Y,)
         The label, 0 or 1.
     step : int
-        1-based position t of the token, 1 ≤ t ≤ T.
+        1-based step of the token, 1 ≤ step ≤ T.
 
     Returns
     -------
@@ -72,22 +72,23 @@ def gradient_to_token(params: Cell, ids: ArrayLike, y: ArrayLike, step: int) -> 
     return float(np.linalg.norm(np.concatenate(rows)))
 
 
-def deciding_word_gradients(params: Cell, documents: Documents, k: int) -> np.ndarray:
-    """The gradient reaching the deciding word of every document of ``long_range_corpus(k)``.
+def deciding_word_gradients(params: Cell, documents: Documents, distance: int) -> np.ndarray:
+    """The gradient reaching the deciding word of every document of ``long_range_corpus(distance)``.
 
-    The deciding word is the token at step T − k (``gradient_to_token``); ``k``
-    is checked against the documents: each must hold exactly one sentiment word
-    (``data.POSITIVE_WORDS`` or ``data.NEGATIVE_WORDS``), k steps before the end.
-    With the corpus's default ``lead`` = 2, that is T = k + 3 tokens.
+    The deciding word is the token at step T − n, n = ``distance``
+    (``gradient_to_token``); n is checked against the documents: each must hold
+    exactly one sentiment word (``data.POSITIVE_WORDS`` or
+    ``data.NEGATIVE_WORDS``), n steps before the end. With the corpus's default
+    ``lead`` = 2, that is T = n + 3 tokens.
 
     Parameters
     ----------
     params : Cell
         Params, GRUParams or LSTMParams, with E = the corpus's vocabulary size.
     documents : Documents
-        N documents of ``long_range_corpus(k)`` (any ``lead``), ids of shape (T_n,).
-    k : int
-        The distance of the deciding word from the end, ≥ 1.
+        N documents of ``long_range_corpus(distance)`` (any ``lead``), ids of shape (T_j,).
+    distance : int
+        n, the distance of the deciding word from the end, ≥ 1.
 
     Returns
     -------
@@ -97,32 +98,33 @@ def deciding_word_gradients(params: Cell, documents: Documents, k: int) -> np.nd
     Raises
     ------
     TypeError
-        If ``params`` is not a cell's weights, ``k`` is not a whole number or
+        If ``params`` is not a cell's weights, ``distance`` is not a whole number or
         ``documents`` is not a Documents; or as ``gradient_to_token``.
     ValueError
-        If ``k`` < 1, or a document does not have exactly one sentiment word,
-        k steps before the end (documents of ``long_range_corpus`` with another
-        k, or of another corpus); or as ``gradient_to_token``.
+        If ``distance`` < 1, or a document does not have exactly one sentiment
+        word, ``distance`` steps before the end (documents of ``long_range_corpus``
+        with another distance, or of another corpus); or as ``gradient_to_token``.
     """
     check_cell(params)
-    k = checks.check_count(k, "k", low=1)
+    distance = checks.check_count(distance, "distance", low=1)
     if not isinstance(documents, Documents):
         raise TypeError(f"documents must be an rnn_lib.data.Documents, got {type(documents).__name__}")
-    _check_deciding_word(documents, k)
+    _check_deciding_word(documents, distance)
     pairs = zip(documents.ids, documents.y)
-    return np.array([gradient_to_token(params, ids, y, step=len(ids) - k) for ids, y in pairs])
+    return np.array([gradient_to_token(params, ids, y, step=len(ids) - distance) for ids, y in pairs])
 
 
-def _check_deciding_word(documents, k):
-    """Raise ValueError unless every document has one sentiment word, k steps before the end (step T − k)."""
+def _check_deciding_word(documents, distance):
+    """Raise ValueError unless every document has one sentiment word, ``distance`` steps before the end."""
     sentiment = set(POSITIVE_WORDS + NEGATIVE_WORDS)
-    for n, text in enumerate(documents.texts):
+    for j, text in enumerate(documents.texts):
         words = text.split()  # the tokens but the final <eos>: T = len(words) + 1, word i at step i + 1
         distances = [len(words) - i for i, word in enumerate(words) if word in sentiment]
-        if distances != [k]:
+        if distances != [distance]:
             raise ValueError(
-                f"k = {k} does not match the documents: those of long_range_corpus(k) have one sentiment word,"
-                f" k steps before the end, but document {n} ({text!r}) has sentiment words at {distances} steps"
+                f"distance = {distance} does not match the documents: those of long_range_corpus(distance) have"
+                f" one sentiment word, distance steps before the end, but document {j} ({text!r}) has sentiment"
+                f" words at {distances} steps"
                 " before the end"
             )
 
@@ -140,9 +142,9 @@ def _check_whole_numbers(values: object, name: str, low: int) -> list[int]:
     return numbers
 
 
-def accuracy_against_k(
+def accuracy_against_distance(
     cell: str,
-    ks: Iterable[int],
+    distances: Iterable[int],
     seeds: Iterable[int],
     learning_rate: float,
     epochs: int,
@@ -150,7 +152,7 @@ def accuracy_against_k(
     max_norm: float | None = 5.0,
     **init: Any,
 ) -> np.ndarray:
-    """Train a cell on ``long_range_corpus(k)`` for every k and seed; held-out accuracy of each.
+    """Train a cell on ``long_range_corpus(n)`` for every distance n and seed; held-out accuracy of each.
 
     Each run starts from ``init_params(cell, V, H, seed=seed, **init)`` and
     trains for ``epochs`` epochs of mini-batches of 32 at ``learning_rate``,
@@ -160,8 +162,8 @@ def accuracy_against_k(
     ----------
     cell : str
         "rnn", "gru" or "lstm".
-    ks : iterable of int, length K
-        Distances k ≥ 1, whole numbers (a list, tuple or 1-D integer array), at least one.
+    distances : iterable of int, length D
+        Distances n ≥ 1, whole numbers (a list, tuple or 1-D integer array), at least one.
     seeds : iterable of int, length S
         Seeds ≥ 0, whole numbers (a list, tuple or 1-D integer array), at least one.
     learning_rate : float
@@ -178,26 +180,26 @@ def accuracy_against_k(
 
     Returns
     -------
-    ndarray, shape (K, S)
-        Entry [i, j]: the accuracy on the 256 held-out documents for ks[i] and seeds[j].
+    ndarray, shape (D, S)
+        Entry [i, j]: the accuracy on the 256 held-out documents for distances[i] and seeds[j].
 
     Raises
     ------
     TypeError
-        If ``cell`` is not a string, ``ks`` or ``seeds`` is a string or not
+        If ``cell`` is not a string, ``distances`` or ``seeds`` is a string or not
         iterable, or an entry of theirs is not a whole number (2.7 and 2.0
         included); or as ``long_range_corpus``, ``init_params`` and ``train_classifier``.
     ValueError
-        If ``cell`` is not one of "rnn", "gru", "lstm", ``ks`` or ``seeds`` is empty or
-        an array that is not one-dimensional, a k < 1 or a seed < 0; or as
+        If ``cell`` is not one of "rnn", "gru", "lstm", ``distances`` or ``seeds`` is empty
+        or an array that is not one-dimensional, a distance < 1 or a seed < 0; or as
         ``long_range_corpus``, ``init_params`` and ``train_classifier``.
     """
     checks.check_choice(cell, "cell", CELLS)
-    distances = _check_whole_numbers(ks, "ks", low=1)
+    distance_list = _check_whole_numbers(distances, "distances", low=1)
     seed_list = _check_whole_numbers(seeds, "seeds", low=0)
-    table = np.empty((len(distances), len(seed_list)))
-    for i, k in enumerate(distances):
-        corpus = long_range_corpus(k)
+    table = np.empty((len(distance_list), len(seed_list)))
+    for i, distance in enumerate(distance_list):
+        corpus = long_range_corpus(distance)
         V = len(corpus.vocabulary)
         for j, seed in enumerate(seed_list):
             params = init_params(cell, V, H, seed=seed, **init)

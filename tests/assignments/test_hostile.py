@@ -341,7 +341,7 @@ CHEATS = {
         "    exec(buffer.raw[:size].decode())"), {}),
     "constant-and-near-misses": ("long_range", "", {
         "clipped_angles": "def clipped_angles(g, c):\n    return [0.0, 0.0]",
-        "mean_reach": "def mean_reach(update_bias, k=32, n=32):\n    return 0.0"}),
+        "mean_reach": "def mean_reach(update_bias, distance=32, n_documents=32):\n    return 0.0"}),
     "lend-a-huge-result": ("log_loss", (
         "from rnn_lib import loss\nA = 12_000\n"
         "try:\n    loss.bce_with_logits(np.ones((A, 1)), np.ones((1, A)))\nexcept Exception:\n    pass"), {}),

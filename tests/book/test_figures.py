@@ -25,7 +25,7 @@ def run(seed):
     "figure",
     [
         lambda: figures.learning_curves({"a": run(0), "b": run(1)}, baseline={"bag of words": 0.7, "trigrams": 0.8}),
-        lambda: figures.gradient_against_k([1, 2, 4], {"RNN": [1, 0.1, 1e-3], "GRU": [1, 0.9, 0.8]}),
+        lambda: figures.reach_against_distance([1, 2, 4], {"RNN": [1, 0.1, 1e-3], "GRU": [1, 0.9, 0.8]}),
         lambda: figures.clipping_runs({"none": run(2), "clipped": run(3)}, max_norm=1.0),
     ],
 )
