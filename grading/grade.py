@@ -355,7 +355,8 @@ def _report(g, progress):
     return g
 
 
-def main(argv=None):
+def command_line():
+    """The command line of ``python -m grading.grade`` (what `make grade` passes it)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("submissions", type=Path, help="a folder of notebooks (nested folders too)")
     parser.add_argument("--assignment", help="the assignment of this batch: notebooks of others score 0")
@@ -366,7 +367,11 @@ def main(argv=None):
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds for a notebook to run")
     parser.add_argument("--seed", type=int, default=None, help="the batch's seed (default: a fresh one)")
     parser.add_argument("--without", default="", help="layers to leave out, as if missing: uid,namespaces,seccomp")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv=None):
+    args = command_line().parse_args(argv)
     if not args.submissions.is_dir():
         sys.exit(f"grading stopped: {args.submissions} is not a folder")
     paths = find_notebooks(args.submissions)

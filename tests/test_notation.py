@@ -1,9 +1,14 @@
-"""The conversions of the notation page (book/notation.md), checked numerically.
+"""The conversions of the notation page (book/notation.md), checked numerically, and its tables
+read and compared with rnn_lib (each symbol's name there, with the shape the table gives).
 
 PyTorch is not installed here: ``_pytorch_rnn`` transcribes the reference code of
 ``torch.nn.RNN``'s documentation (one layer, tanh), with its weights stored as
 PyTorch stores them, (H, E) and (H, H), and two hidden biases.
 """
+
+import inspect
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -132,3 +137,107 @@ def test_two_biases_get_the_same_gradient(example):
     d_hh = rnn_lib.numerical_gradient(lambda b: loss_with_split(params.b_h, b), zeros)
     np.testing.assert_allclose(d_ih, grads.b_h, rtol=1e-6, atol=1e-10)
     np.testing.assert_allclose(d_hh, grads.b_h, rtol=1e-6, atol=1e-10)
+
+
+# ---------------------------------------------------------------- the page's tables against rnn_lib
+
+NOTATION = (Path(__file__).resolve().parents[1] / "book" / "notation.md").read_text()
+SIZES = {"E": 3, "H": 4, "Y": 2, "T": 5}
+
+
+def symbol_rows():
+    """The rows of the table "The book's symbols": [symbol, shape, meaning, on the slides, in rnn_lib]."""
+    text = NOTATION.split("```{list-table} The book's symbols")[1].split("```")[0]
+    return [[cell.strip() for cell in re.split(r"^  - ", block, flags=re.M)]
+            for block in re.split(r"^\* - ", text, flags=re.M)[2:]]  # the header row aside
+
+
+def shapes(cell):
+    """'$1 \\times H$' → [(4,)] (a row is one axis), '$E \\times 4H$, $4H$' → [(3, 16), (16,)]."""
+    found = []
+    for math in re.findall(r"\$([^$]*)\$", cell):
+        axes = [a.strip() for a in math.split(r"\times")]
+        axes = axes[1:] if axes[0] == "1" and len(axes) > 1 else axes
+        found.append(tuple(int(a[:-1] or 1) * SIZES[a[-1]] for a in axes))
+    return found
+
+
+def namespace(lstm_row):
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(SIZES["T"], SIZES["E"]))
+    if lstm_row:
+        params = rnn_lib.lstm.init_params(SIZES["E"], SIZES["H"], SIZES["Y"])
+        trace = rnn_lib.lstm.forward(params, X)
+    else:
+        params = _random_params(0, SIZES["E"], SIZES["H"], SIZES["Y"])
+        trace = rnn_lib.forward(params, X)
+    y = np.ones(SIZES["Y"])
+    loss, grads = rnn_lib.bptt(params, X, y) if not lstm_row else (None, None)
+    return {"params": params, "trace": trace, "X": X, "t": 3, "y": y, "loss": loss, "grads": grads,
+            "bptt": rnn_lib.bptt, "lstm": rnn_lib.lstm, "c0": trace.h0 if not lstm_row else trace.c0}
+
+
+SOURCES = "".join(p.read_text() for p in Path(rnn_lib.__file__).parent.rglob("*.py"))
+
+
+@pytest.mark.parametrize("row", symbol_rows(), ids=[row[0] for row in symbol_rows()])
+def test_each_symbol_is_in_rnn_lib_with_the_shape_the_table_gives(row):
+    symbol, shape, meaning, _, code = row
+    ns = namespace("LSTM" in meaning)
+    expressions = re.findall(r"`([^`]+)`", code.split(";")[0])
+    assert expressions, row
+    for n, expression in enumerate(expressions):
+        call = re.fullmatch(r"(\w+)\(\.\.\., (\w+)\)", expression)
+        if call:  # a function and the parameter that holds the symbol
+            assert call[2] in inspect.signature(getattr(rnn_lib, call[1])).parameters, expression
+            continue
+        if re.fullmatch(r"\w+", expression) and expression not in ns:  # a name inside rnn_lib's code
+            assert re.search(rf"\b{expression}\b", SOURCES), expression
+            continue
+        value = eval(expression.replace("(...)", "(params, X)"), {}, ns)
+        if callable(value):
+            continue
+        if shape == "scalar (or $Y$)":
+            assert np.shape(value) in ((), (SIZES["Y"],)), (expression, value)
+        elif shape in ("numbers", "scalar"):
+            assert np.ndim(value) == 0, (expression, value)
+        elif shape.startswith("shape of"):
+            weights = "W_" + re.search(r"W_\{(\w+)\}", shape)[1]
+            assert np.shape(value) == getattr(ns["params"], weights).shape, expression
+        elif shape != "—":
+            expected = shapes(shape)
+            want = expected[n] if len(expected) == len(expressions) else expected[0]
+            per_step = "t" in symbol and "[" not in expression  # a trace field holds every step's row
+            allowed = {want, (SIZES["T"], *want)} if per_step else {want}
+            assert np.shape(value) in allowed, (expression, np.shape(value))
+
+
+def test_the_lstm_gates_are_side_by_side_in_the_order_the_table_gives():
+    row = next(r for r in symbol_rows() if r[0].startswith("$W_e$"))
+    order = re.search(r"in the order ([a-z, ]+)", row[2])[1]
+    assert tuple(order.replace(" ", "").split(",")) == rnn_lib.lstm.GATES
+
+
+def test_the_worked_example_has_the_sizes_the_table_gives():
+    p, X = rnn_lib.worked_example().params, rnn_lib.worked_example().X
+    sizes = dict(re.findall(r"\(([EHY])\) [a-z ]+ = (\d+)", NOTATION))
+    assert {k: int(v) for k, v in sizes.items()} == {"E": p.E, "H": p.H, "Y": p.Y}
+    assert f"the worked example has $T = {X.shape[0]}$" in NOTATION
+
+
+def test_the_quoted_line_of_the_backward_loop_is_there():
+    line = re.search(r"which is the line `([^`]+)` of the backward loop in `rnn_lib/rnn.py`", NOTATION)[1]
+    assert line in (Path(rnn_lib.__file__).parent / "rnn.py").read_text()
+
+
+ONCE = NOTATION.split("**Each derivation is done once.**")[1].split("\n\n")[0]
+
+
+@pytest.mark.parametrize(("labels", "chapter"), [
+    (re.search(r"These are equations \{eq\}`([\w-]+)` to \{eq\}`([\w-]+)` of the first\s+chapter", NOTATION).groups(),
+     "problem"),
+    (tuple(re.findall(r"\{eq\}`(bptt-[\w-]+)`", ONCE)), "bptt"),
+])
+def test_equations_referred_to_are_in_the_chapter_the_page_names(labels, chapter):
+    text = (Path(__file__).resolve().parents[1] / "book" / f"{chapter}.ipynb").read_text()
+    assert labels and all(f"$$ ({label})" in text for label in labels), labels

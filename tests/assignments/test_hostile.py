@@ -20,6 +20,7 @@ closing note. The network attack aims only at a server this test starts on
 import csv
 import json
 import os
+import re
 import shutil
 import socket
 import sys
@@ -635,7 +636,14 @@ def test_layers_are_reported():
 
 
 def test_the_instructors_page_counts_the_attacks_this_suite_grades(batch, server, outside):
+    """Every count of cheats on the page (the comparison table's too) is the number graded here."""
     page = " ".join((ROOT / "book" / "instructors.md").read_text().split())
     port, _ = server
+    names = list(batch[0])
+    pastes = [name for name in names if name.startswith("cheat-paste")]
+    cheats = [name for name in names if name.startswith("cheat-") and name not in pastes]
+    assert len(cheats) == len(CHEATS)
     assert f"{len(containment_attacks(port, outside))} containment attacks" in page
-    assert f"{sum(name.startswith('cheat-') for name in batch[0])} cheats" in page
+    assert set(re.findall(r"(\d+) cheats", page)) == {str(len(cheats))}
+    assert f"{len(pastes)} pastes of the published solution" in page
+    assert f"{sum(name.startswith('odd-') for name in names)} odd files" in page
