@@ -6,7 +6,8 @@ Each coded exercise is written in two places:
   holds its text; inside its ``{solution-start}``/``{solution-end}``, a code
   cell tagged ``exercise-solution`` holds the reference solution (the
   functions to write), and code cells tagged ``exercise-test`` hold its public
-  tests, one test case per cell, one point each; code cells tagged
+  tests, one test case per cell, shown to the student and worth no points (the
+  points come from the hidden tests); code cells tagged
   ``exercise-setup`` (anywhere in the chapter) define what the exercises need;
 - in ``grading/hidden/<chapter>.py``, its hidden tests (see grading/cases.py).
   They never appear in the book, its website or a student notebook.

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from . import doctor, sandbox
-from .apart import apart
+from .apart import MEMORY_BYTES, apart
 from .inside import codec
 
 INSIDE = Path(__file__).resolve().parent / "inside"
@@ -83,7 +83,8 @@ class Library:
                       seconds=LIBRARY_SECONDS)
         if reply is None:
             reply = {"op": "library-raised", "type": "MemoryError",
-                     "message": f"the grader gives a library call {LIBRARY_SECONDS:g} s and 1 GiB"}
+                     "message": f"the grader gives a library call {LIBRARY_SECONDS:g} s and"
+                                f" {MEMORY_BYTES / 2**30:g} GiB"}
         return reply, None
 
     def _compute(self, name, args, kwargs, types):
@@ -167,7 +168,7 @@ class Session:
         try:
             self._send({"op": "run", "cells": self.cells}, STARTUP_SECONDS)
         except ValueError:
-            raise NotebookFailed(f"its code is over {codec.MAX_MESSAGE_BYTES // 2**20} MB") from None
+            raise NotebookFailed(f"its code is over {codec.MAX_MESSAGE_BYTES // 2**20} MiB") from None
         self.cell_errors = self._wait({"ran"}, self.limits.wall_seconds)["errors"]
 
     # ------------------------------------------------------------------ calls
@@ -202,8 +203,8 @@ class Session:
             raise SubmissionFailed(f"{function} raised {public_name(reply.get('type'))}")
         if op == "unsendable":
             raise SubmissionFailed(f"{function} returned a value that cannot be graded: not numbers, strings,"
-                                   " lists, tuples, dicts, arrays or rnn_lib objects, or over 16 MB, or nested"
-                                   " too deep")
+                                   " lists, tuples, dicts, arrays or rnn_lib objects, or over"
+                                   f" {codec.MAX_MESSAGE_BYTES // 2**20} MiB, or nested too deep")
         try:
             value = codec.decode(reply.get("value"), self.types)
         except codec.DecodeError:
