@@ -162,17 +162,21 @@ def shapes(cell):
     return found
 
 
-def namespace(lstm_row):
+def namespace(cell):
     rng = np.random.default_rng(0)
     X = rng.normal(size=(SIZES["T"], SIZES["E"]))
+    lstm_row = cell == "LSTM"
     if lstm_row:
         params = rnn_lib.lstm.init_params(SIZES["E"], SIZES["H"], SIZES["Y"])
         trace = rnn_lib.lstm.forward(params, X)
+    elif cell == "GRU":
+        params = rnn_lib.gru.init_params(SIZES["E"], SIZES["H"], SIZES["Y"])
+        trace = rnn_lib.gru.forward(params, X)
     else:
         params = _random_params(0, SIZES["E"], SIZES["H"], SIZES["Y"])
         trace = rnn_lib.forward(params, X)
     y = np.ones(SIZES["Y"])
-    loss, grads = rnn_lib.bptt(params, X, y) if not lstm_row else (None, None)
+    loss, grads = rnn_lib.bptt(params, X, y) if cell == "RNN" else (None, None)
     return {"params": params, "trace": trace, "X": X, "t": 3, "y": y, "loss": loss, "grads": grads,
             "bptt": rnn_lib.bptt, "lstm": rnn_lib.lstm, "c0": trace.h0 if not lstm_row else trace.c0}
 
@@ -183,7 +187,7 @@ SOURCES = "".join(p.read_text() for p in Path(rnn_lib.__file__).parent.rglob("*.
 @pytest.mark.parametrize("row", symbol_rows(), ids=[row[0] for row in symbol_rows()])
 def test_each_symbol_is_in_rnn_lib_with_the_shape_the_table_gives(row):
     symbol, shape, meaning, _, code = row
-    ns = namespace("LSTM" in meaning)
+    ns = namespace(next((cell for cell in ("LSTM", "GRU") if cell in meaning), "RNN"))
     expressions = re.findall(r"`([^`]+)`", code.split(";")[0])
     assert expressions, row
     for n, expression in enumerate(expressions):
