@@ -27,7 +27,7 @@ def gradient_explorer(w=-5.0, distance=60, activation="sigmoid", h0=0.5):
     """Sliders for w, the distance and h_0, and a menu for the activation, over slide 11's product.
 
     Explained in the chapter *Vanishing and exploding gradients*. Redraws
-    ``figures.gradient_vs_distance``: abs(∂h_{t+n}/∂h_t) of h_t = f(w·h_{t−1})
+    ``figures.gradient_vs_distance``: abs(∂h_{k+n}/∂h_k) of h_t = f(w·h_{t−1})
     against the distance n, with its bound (abs(w)·max f′)^n dashed. The arguments
     are the starting values of the controls. Returns an ``ipywidgets.interactive``;
     display it (make it the last line of a cell).

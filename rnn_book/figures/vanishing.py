@@ -9,7 +9,7 @@ ACTIVATION_TEX = {"sigmoid": r"\sigma", "tanh": r"\tanh"}
 
 
 def _gradient_curves(ax, curves, activation, legend=True):
-    """Draw abs(∂h_{t+n}/∂h_t) against n for each w, with each abs(w)'s bound dashed, on ax (log y)."""
+    """Draw abs(∂h_{k+n}/∂h_k) against n for each w, with each abs(w)'s bound dashed, on ax (log y)."""
     top, bottom, drawn_bounds, distance = 1e4, 1e-30, set(), 1
     for i, (w, (magnitude, bound)) in enumerate(curves.items()):
         color = f"C{i}"
@@ -33,11 +33,11 @@ def _gradient_curves(ax, curves, activation, legend=True):
 
 
 def gradient_vs_distance(curves, h0, activation="sigmoid"):
-    """abs(∂h_{t+n}/∂h_t) of slide 11's scalar RNN against the distance n, for several weights w.
+    """abs(∂h_{k+n}/∂h_k) of slide 11's scalar RNN against the distance n, for several weights w.
 
     Drawn in the chapter *Vanishing and exploding gradients*. curves: {w:
     (magnitudes, bound)}, each (n + 1,) for the distances 0 … n, as
-    ``rnn_lib.analysis.vanishing.gradient_curves`` gives them; h0: the state h_t the
+    ``rnn_lib.analysis.vanishing.gradient_curves`` gives them; h0: the state h_k the
     products start from; activation: "sigmoid" or "tanh". Each w is a solid line;
     its bound (abs(w)·max f′)^n is dashed in the same colour. Log scale; the black
     line marks 1.
@@ -45,7 +45,7 @@ def gradient_vs_distance(curves, h0, activation="sigmoid"):
     fig, ax = plt.subplots(figsize=(7.0, 4.2))
     _gradient_curves(ax, curves, activation)
     tex = ACTIVATION_TEX[activation]
-    ax.set_title(f"$h_t = {tex}(w\\, h_{{t-1}})$, starting from $h_t = {h0:g}$", fontsize=11)
+    ax.set_title(f"$h_t = {tex}(w\\, h_{{t-1}})$, starting from $h_k = {h0:g}$", fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -79,7 +79,7 @@ def explorer_gallery(panels):
 
 
 def jacobian_norms(distances, linear, squashed):
-    """‖∂h_{t+n}/∂h_t‖₂ against n for a linear and a tanh RNN, one line per spectral radius ρ.
+    """‖∂h_{k+n}/∂h_k‖₂ against n for a linear and a tanh RNN, one line per spectral radius ρ.
 
     Drawn in the chapter *Vanishing and exploding gradients*. distances: (N,)
     values of n; linear, squashed: dicts {ρ: (N,) norms}, for the linear RNN

@@ -3,12 +3,13 @@
 Explained in the chapter *Vanishing and exploding gradients* (slides 10 and 11).
 Backpropagation through time multiplies one derivative per step,
 
-    ∂h_{t+n}/∂h_t = ∂h_{t+n}/∂h_{t+n−1} ⋯ ∂h_{t+1}/∂h_t,
+    ∂h_t/∂h_k = ∂h_t/∂h_{t−1} ⋯ ∂h_{k+1}/∂h_k,
 
-and this module measures such products in two settings:
+from a late step t back to an early step k, a distance n = t − k, and this
+module measures such products in two settings:
 
 - slide 11's *scalar* RNN without input or bias, h_t = f(w·h_{t−1}) with f the
-  sigmoid or tanh, whose one-step derivative is w·f′(w·h_{t−1}): the product,
+  sigmoid or tanh, whose step i has the derivative w·f′(w·h_{i−1}): the product,
   its bound (abs(w)·max f′)^n, the fixed point h* = σ(w·h*), and the per-step
   factor the product settles to in the long run;
 - the *matrix* RNN of the book, whose one-step Jacobian is diag(1 − h_i²) W_hhᵀ
@@ -67,7 +68,7 @@ def _states(w, h0, T, activation):
 
 
 def _factors(w, h0, T, activation):
-    """One-step derivatives w·f′(w·h_{t−1}) for t = 1 … T: (T,) + shape."""
+    """One-step derivatives w·f′(w·h_{i−1}) for i = 1 … T: (T,) + shape."""
     _, f_prime = ACTIVATIONS[activation]
     h = _states(w, h0, T, activation)
     return w * f_prime(w * h[:-1])
@@ -110,9 +111,9 @@ def scalar_rnn_states(w: ArrayLike, h0: ArrayLike, T: int, activation: str = "si
 
 
 def scalar_step_factors(w: ArrayLike, h0: ArrayLike, T: int, activation: str = "sigmoid") -> np.ndarray:
-    """The one-step derivatives ∂h_t/∂h_{t−1} = w·f′(w·h_{t−1}) for t = 1 … T.
+    """The one-step derivatives ∂h_i/∂h_{i−1} = w·f′(w·h_{i−1}) for i = 1 … T.
 
-    For the sigmoid, w·σ′(w·h_{t−1}) = w·h_t(1 − h_t).
+    For the sigmoid, w·σ′(w·h_{i−1}) = w·h_i(1 − h_i).
 
     Parameters
     ----------
@@ -128,7 +129,7 @@ def scalar_step_factors(w: ArrayLike, h0: ArrayLike, T: int, activation: str = "
     Returns
     -------
     ndarray, shape (T,) + broadcast shape of w and h0
-        Entry [t − 1] is the factor of step t.
+        Entry [i − 1] is the factor of step i.
 
     Raises
     ------
@@ -145,9 +146,9 @@ def scalar_step_factors(w: ArrayLike, h0: ArrayLike, T: int, activation: str = "
 
 
 def scalar_gradient_product(w: ArrayLike, h0: ArrayLike, distance: int, activation: str = "sigmoid") -> np.ndarray:
-    """Slide 11's product ∂h_{t+n}/∂h_t = Π_{k=1}^{n} w·f′(w·h_{t+n−k}), for n = 0 … distance.
+    """Slide 11's product ∂h_t/∂h_k = Π_{i=k+1}^{t} w·f′(w·h_{i−1}), for n = t − k = 0 … distance.
 
-    The run starts from the state h_t = h0 (any t: without input the product
+    The run starts from the state h_k = h0 (any k: without input the product
     depends only on where it starts). Signed: a negative w flips the sign at
     every step.
 
@@ -156,17 +157,17 @@ def scalar_gradient_product(w: ArrayLike, h0: ArrayLike, distance: int, activati
     w : array_like
         The recurrent weight: a number or an array of up to 3 dimensions.
     h0 : array_like
-        The state h_t the product starts from: a number or an array that
+        The state h_k the product starts from: a number or an array that
         broadcasts with ``w``.
     distance : int
-        The largest n = t′ − t, ≥ 0.
+        The largest n = t − k, ≥ 0.
     activation : str
         "sigmoid" or "tanh".
 
     Returns
     -------
     ndarray, shape (distance + 1,) + broadcast shape of w and h0
-        Entry [n] = ∂h_{t+n}/∂h_t (entry [0] = 1).
+        Entry [n] = ∂h_{k+n}/∂h_k (entry [0] = 1).
 
     Raises
     ------
@@ -185,7 +186,7 @@ def scalar_gradient_product(w: ArrayLike, h0: ArrayLike, distance: int, activati
 
 
 def gradient_bound(w: ArrayLike, distance: int, activation: str = "sigmoid") -> np.ndarray:
-    """The bound abs(∂h_{t+n}/∂h_t) ≤ (abs(w)·γ)^n for n = 0 … distance, γ = max f′.
+    """The bound abs(∂h_t/∂h_k) ≤ (abs(w)·γ)^n for n = t − k = 0 … distance, γ = max f′.
 
     γ = 1/4 for the sigmoid (σ′ ≤ 1/4) and 1 for tanh (tanh′ ≤ 1); it holds
     whatever the states are.
@@ -222,7 +223,7 @@ def gradient_bound(w: ArrayLike, distance: int, activation: str = "sigmoid") -> 
 def gradient_curves(
     ws: Iterable[float], h0: ArrayLike, distance: int, activation: str = "sigmoid"
 ) -> dict[float, tuple[np.ndarray, np.ndarray]]:
-    """For each weight w: abs(∂h_{t+n}/∂h_t) and its bound, for n = 0 … distance (what a figure draws).
+    """For each weight w: abs(∂h_{k+n}/∂h_k) and its bound, for n = 0 … distance (what a figure draws).
 
     A product that underflows is 0.
 
@@ -231,7 +232,7 @@ def gradient_curves(
     ws : iterable of float
         The weights, each a number (they become the keys of the result).
     h0 : array_like
-        The state the products start from: a number, or an array of up to 3 dimensions.
+        The state h_k the products start from: a number, or an array of up to 3 dimensions.
     distance : int
         The largest n, ≥ 0.
     activation : str
@@ -260,7 +261,7 @@ def gradient_curves(
 def gradient_magnitudes(
     w: ArrayLike, h0: ArrayLike, distances: Iterable[int], start: int = 0, activation: str = "sigmoid"
 ) -> np.ndarray:
-    """abs(∂h_{start+n}/∂h_start) for every n in ``distances``, from a run that begins at h_0 = h0.
+    """abs(∂h_{k+n}/∂h_k), k = ``start``, for every n in ``distances``, from a run that begins at h_0 = h0.
 
     start = 0 measures the *transient* (the product begins at the chosen h0);
     a large start (e.g. 1000) measures the *settled* orbit, where the state has
@@ -278,14 +279,14 @@ def gradient_magnitudes(
     distances : iterable of int, length D
         Whole numbers n ≥ 1 (a list, say).
     start : int
-        The step the product starts from, ≥ 0.
+        The step k the product starts from, ≥ 0.
     activation : str
         "sigmoid" (slide 11) or "tanh" (the walk-through).
 
     Returns
     -------
     ndarray, shape (D,) + broadcast shape of w and h0
-        Entry [i] = abs(∂h_{start+n}/∂h_start) for n = distances[i].
+        Entry [j] = abs(∂h_{k+n}/∂h_k) for n = distances[j] and k = ``start``.
 
     Raises
     ------
@@ -306,7 +307,7 @@ def gradient_magnitudes(
 
 
 def _log_magnitudes(w, h0, distances, start, activation):
-    """log abs(∂h_{start+n}/∂h_start) for n in distances: (len(distances),) + shape; −inf where 0."""
+    """log abs(∂h_{k+n}/∂h_k), k = start, for n in distances: (len(distances),) + shape; −inf where 0."""
     f, f_prime = ACTIVATIONS[activation]
     h = h0.copy()
     for _ in range(start):  # run to h_start without storing the states
@@ -333,7 +334,7 @@ def _check_distances(distances):
 def largest_gradients(
     w: ArrayLike, h0: ArrayLike, distances: Iterable[int], start: int = 0, activation: str = "sigmoid"
 ) -> list[tuple[int, float, float, float]]:
-    """The largest abs(∂h_{start+n}/∂h_start) over a grid of runs, and the run that reaches it.
+    """The largest abs(∂h_{k+n}/∂h_k), k = ``start``, over a grid of runs, and the run that reaches it.
 
     Typically w and h0 come from ``np.meshgrid``. The first run reaching the
     largest value wins a tie.
@@ -379,7 +380,7 @@ def long_run_factor(
     steps: int = 200,
     tol: float = 1e-5,
 ) -> float | np.ndarray:
-    """The per-step factor the product settles to: the geometric mean of abs(w·f′(w·h_{t−1})).
+    """The per-step factor the product settles to: the geometric mean of abs(w·f′(w·h_{i−1})).
 
     Measured over ``steps`` steps after ``burn_in`` steps, when the state has
     settled on its fixed point or its period-2 oscillation. The product over n
@@ -657,7 +658,7 @@ def tanh_rnn_states(W_hh: ArrayLike, h0: ArrayLike, T: int, drive: ArrayLike | N
 
 
 def jacobian_chain(W_hh: ArrayLike, h: ArrayLike | None = None, distance: int | None = None) -> np.ndarray:
-    """Every product ∂h_{t+n}/∂h_t = J_{t+n} ⋯ J_{t+1}, for n = 0 … distance.
+    """Every product ∂h_{k+n}/∂h_k = J_{k+n} ⋯ J_{k+1}, for n = 0 … distance.
 
     For a tanh RNN the step Jacobian is J_i = diag(1 − h_i²) W_hhᵀ; for the
     *linear* RNN h_i = h_{i−1} W_hh (+ input) it is W_hhᵀ at every step. The
@@ -668,7 +669,7 @@ def jacobian_chain(W_hh: ArrayLike, h: ArrayLike | None = None, distance: int | 
     W_hh : array_like, shape (H, H)
         The recurrent weights.
     h : array_like, shape (distance, H), optional
-        The states h_{t+1} … h_{t+distance} of a tanh RNN; None for the linear RNN.
+        The states h_{k+1} … h_{k+distance} of a tanh RNN; None for the linear RNN.
     distance : int, optional
         How many steps, ≥ 0: required when ``h`` is None; otherwise optional,
         and then it must equal the number of rows of ``h``.
@@ -676,7 +677,7 @@ def jacobian_chain(W_hh: ArrayLike, h: ArrayLike | None = None, distance: int | 
     Returns
     -------
     ndarray, shape (distance + 1, H, H)
-        Entry [n, a, b] = ∂h_{t+n}[a]/∂h_t[b]; entry [0] is the identity.
+        Entry [n, a, b] = ∂h_{k+n}[a]/∂h_k[b]; entry [0] is the identity.
 
     Raises
     ------
@@ -708,14 +709,14 @@ def jacobian_chain(W_hh: ArrayLike, h: ArrayLike | None = None, distance: int | 
 
 
 def jacobian_product_norms(W_hh: ArrayLike, h: ArrayLike | None = None, distance: int | None = None) -> np.ndarray:
-    """‖∂h_{t+n}/∂h_t‖₂ (largest singular value) for n = 0 … distance.
+    """‖∂h_{k+n}/∂h_k‖₂ (largest singular value) for n = 0 … distance.
 
     Parameters
     ----------
     W_hh : array_like, shape (H, H)
         The recurrent weights.
     h : array_like, shape (distance, H), optional
-        The states h_{t+1} … h_{t+distance} of a tanh RNN; None for the linear RNN.
+        The states h_{k+1} … h_{k+distance} of a tanh RNN; None for the linear RNN.
     distance : int, optional
         How many steps, ≥ 0; as in ``jacobian_chain``.
 
