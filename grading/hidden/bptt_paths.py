@@ -71,7 +71,7 @@ BACKWARD = ("rnn_lib.analysis.jacobians:_jacobians", "rnn_lib.analysis.jacobians
 
 @case("ex-bptt-paths-window", refuse=BACKWARD)
 def is_the_truncated_sum_for_every_window(window_whh_gradient, rng):
-    """window_whh_gradient is the many-to-one truncated gradient g_K for every K from 1 to T."""
+    """window_whh_gradient is the many-to-one truncated gradient G_K for every K from 1 to T."""
     net = random_network(rng, 3, int(rng.integers(2, 5)))
     T = int(rng.integers(3, 7))
     X, y = rng.normal(size=(T, 3)), int(rng.integers(0, 2))

@@ -79,11 +79,11 @@ def _product(jacobians, t, k):
 
 
 def _immediate(h_prev, h_k):
-    """∂⁺h_k/∂W_hh with h_{k−1} fixed: (H, H, H), entry [i, a, b] = (1 − h_k[i]²) h_{k−1}[a] δ_ib."""
+    """∂⁺h_k/∂W_hh with h_{k−1} fixed: (H, H, H), entry [j, a, b] = (1 − h_k[j]²) h_{k−1}[a] δ_jb."""
     H = h_k.shape[0]
     tensor = np.zeros((H, H, H))
-    for i in range(H):
-        tensor[i, :, i] = (1.0 - h_k[i] ** 2) * h_prev
+    for j in range(H):
+        tensor[j, :, j] = (1.0 - h_k[j] ** 2) * h_prev
     return tensor
 
 
@@ -155,7 +155,7 @@ def jacobian_product(jacobians: ArrayLike, t: int, k: int) -> np.ndarray:
 def immediate_dh_dW_hh(trace: Trace, k: int) -> np.ndarray:
     """The immediate partial ∂⁺h_k/∂W_hh, holding h_{k−1} fixed: a 3-D tensor (H, H, H).
 
-    A row vector g = dL/dh_k contracts it to g · ∂⁺h_k/∂W_hh = h_{k−1}ᵀ (g ⊙ (1 − h_k²)), (H, H).
+    A row vector v = dL/dh_k contracts it to v · ∂⁺h_k/∂W_hh = h_{k−1}ᵀ (v ⊙ (1 − h_k²)), (H, H).
 
     Parameters
     ----------
@@ -167,7 +167,7 @@ def immediate_dh_dW_hh(trace: Trace, k: int) -> np.ndarray:
     Returns
     -------
     ndarray, shape (H, H, H)
-        Entry [i, a, b] = ∂h_k[i]/∂W_hh[a, b] = (1 − h_k[i]²) h_{k−1}[a] if i = b, else 0.
+        Entry [j, a, b] = ∂h_k[j]/∂W_hh[a, b] = (1 − h_k[j]²) h_{k−1}[a] if j = b, else 0.
 
     Raises
     ------
@@ -308,9 +308,9 @@ def truncation_errors(
     h0: ArrayLike | None = None,
     loss_on: str = "last",
 ) -> np.ndarray:
-    """How far truncated BPTT misses: ‖g_K − g‖ / ‖g‖ for each K in Ks (Frobenius norms).
+    """How far truncated BPTT misses: ‖G_K − G‖ / ‖G‖ for each K in Ks (Frobenius norms).
 
-    g is the true dL/dW_hh, g_K the truncated one (``truncated_bptt_whh``).
+    G is the true dL/dW_hh, G_K the truncated one (``truncated_bptt_whh``).
 
     Parameters
     ----------
