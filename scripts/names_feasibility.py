@@ -24,7 +24,7 @@ from rnn_lib.analysis.ngram import fit_ngram, ngram_perplexity
 
 #: (hidden size H, chunk length K, rows N, learning-rate schedule [(η, epochs), ...])
 SETTINGS = [
-    (64, 16, 32, [(1.0, 8), (0.3, 4), (0.1, 4)]),
+    (64, 16, 32, [(1.0, 6), (0.3, 3), (0.1, 3)]),
     (128, 16, 32, [(1.0, 6), (0.3, 3), (0.1, 3)]),
     (256, 16, 32, [(0.5, 6), (0.15, 3), (0.05, 3)]),
 ]
