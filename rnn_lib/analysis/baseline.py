@@ -1,16 +1,16 @@
 """The baselines an RNN has to beat: logistic regression on a bag of words, or of n-grams.
 
 Explained in the chapter *Does it really learn?*. A bag of n-grams keeps only
-how often each run of 1 … n consecutive tokens occurs: document n becomes a
-row of counts c_n (1 × F), one column per n-gram. With n = 1 this is the bag of
+how often each run of 1 … n consecutive tokens occurs: document j becomes a
+row of counts c_j (1 × F), one column per n-gram. With n = 1 this is the bag of
 words (F = V, column v counts token v): it forgets word order entirely; with
 n = 2 or 3 it keeps order inside a window of n tokens, and nothing beyond.
 Logistic regression then predicts
 
-    ŷ_n = σ(c_n w + b),        w: (F,) one weight per n-gram,  b: a number,
+    ŷ_j = σ(c_j w + b),        w: (F,) one weight per n-gram,  b: a number,
 
 trained by full-batch gradient descent on the same natural-log binary
-cross-entropy as the RNN (plus an optional L2 penalty), from zero weights.
+cross-entropy as the RNN plus an L2 penalty ½·l2·‖w‖² (l2 = 1e-3 by default), from zero weights.
 Two documents with the same n-grams get the same prediction: whatever a bag
 of n-grams gets right, it gets right without order beyond n tokens.
 """
